@@ -7,7 +7,7 @@ const root = __dirname;
 
 /** Workspace packages resolve to their sources in tests, so unit tests need no build. */
 const workspaceSources = {
-  '^@konvergensi/(domain|config|contracts|persistence|notifications|mail-catcher)$': `${root}/libs/$1/src/index.ts`,
+  '^@konvergensi/(domain|config|contracts|logging|persistence|notifications|mail-catcher)$': `${root}/libs/$1/src/index.ts`,
   '^@konvergensi/workflows$': `${root}/workflows/src/index.ts`,
 };
 
@@ -32,7 +32,9 @@ function project(dir, extra = {}) {
     rootDir: dir,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j|mj)sx?$': swcTransform },
-    transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+    transformIgnorePatterns: [
+      '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)',
+    ],
     moduleNameMapper: workspaceSources,
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
     ...extra,

@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '@konvergensi/config';
+import type { Logger } from '@konvergensi/logging';
+import { DevMailModule } from './dev-mail/dev-mail.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PipeCheckModule } from './pipe-check/pipe-check.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    const demoMailbox =
+      config.DEMO_MODE && config.DEV_MAIL_CATCHER_PORT !== undefined
+        ? [DevMailModule.forRoot({ smtpPort: config.DEV_MAIL_CATCHER_PORT, dataDir: config.DATA_DIR })]
+        : [];
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config, logger), HealthModule, PipeCheckModule, ...demoMailbox],
+    };
+  }
+}

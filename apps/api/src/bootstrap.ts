@@ -1,0 +1,55 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@konvergensi/config';
+import { nestLoggerFor, type Logger } from '@konvergensi/logging';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pinoHttp from 'pino-http';
+import { AppModule } from './app.module';
+import { ApiErrorFilter } from './common/error.filter';
+import { createValidationPipe } from './common/validation';
+
+/** The built web app, served by the API (apps/web/dist next to apps/api/dist). */
+function webDistDir(config: AppConfig): string {
+  return config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(__dirname, '..', '..', 'web', 'dist');
+}
+
+/** Builds the HTTP application without listening, so tests and main.ts share one wiring. */
+export async function createApiApplication(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: nestLoggerFor(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/api/health' } }));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiErrorFilter(logger));
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('konvergensi API')
+      .setDescription(
+        'Aksi konvergensi percepatan penurunan stunting: tugas, siklus tahunan, AKS dan laporan semester.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  const webDir = webDistDir(config);
+  if (existsSync(join(webDir, 'index.html'))) {
+    app.useStaticAssets(webDir, { index: false });
+    // Client-side routes of the single-page app all answer with index.html.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      const isAppRoute =
+        request.method === 'GET' && !request.path.startsWith('/api/') && !request.path.startsWith('/dev/');
+      if (!isAppRoute) return next();
+      response.sendFile(join(webDir, 'index.html'));
+    });
+  }
+  return app;
+}

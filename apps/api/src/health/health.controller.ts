@@ -1,0 +1,75 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '@konvergensi/config';
+import { isSmtpReachable } from '@konvergensi/notifications';
+import type { Connection } from '@temporalio/client';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CONNECTION } from '../tokens';
+
+type ServiceState = 'up' | 'down';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  services: { postgres: ServiceState; temporal: ServiceState; smtp: ServiceState };
+  checkedAt: string;
+}
+
+const probeTimeoutMs = 2000;
+
+/** Bounds a probe so that one hanging dependency cannot hang the health page. */
+async function probe(check: () => Promise<unknown>): Promise<ServiceState> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), probeTimeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reports PostgreSQL, Temporal and SMTP as up or down (503 when one is down)' })
+  @ApiResponse({ status: 200, description: 'All services are up' })
+  @ApiResponse({ status: 503, description: 'At least one service is down' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const [postgres, temporal, smtp] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(async () => {
+        const connection = this.temporal;
+        await connection.withDeadline(Date.now() + probeTimeoutMs, () => connection.healthService.check({}));
+      }),
+      probe(async () => {
+        const reachable = await isSmtpReachable(
+          {
+            host: this.config.SMTP_HOST,
+            port: this.config.SMTP_PORT,
+            secure: this.config.SMTP_SECURE,
+            user: this.config.SMTP_USER,
+            password: this.config.SMTP_PASSWORD,
+          },
+          probeTimeoutMs,
+        );
+        if (!reachable) throw new Error('SMTP unreachable');
+      }),
+    ]);
+    const services = { postgres, temporal, smtp };
+    const allUp = Object.values(services).every((state) => state === 'up');
+    response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: allUp ? 'ok' : 'degraded', services, checkedAt: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '@konvergensi/config';
+import type { Logger } from '@konvergensi/logging';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
+import { APP_CONFIG, LOGGER } from './tokens';
+
+/** Where `npm run build` leaves the prebuilt workflow bundle (see bundle-workflows.ts). */
+export const defaultBundlePath = `${__dirname}/workflow-bundle.js`;
+
+/**
+ * Owns the Temporal worker's life: created when the container is ready, shut down (draining
+ * in-flight activities) before the container closes. `finished` settles when `run()` ends.
+ */
+@Injectable()
+export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly pipeCheck: PipeCheckActivitiesProvider,
+  ) {}
+
+  get finished(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const bundlePath = this.config.WORKFLOW_BUNDLE_PATH ?? defaultBundlePath;
+    const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = existsSync(bundlePath)
+      ? { workflowBundle: { codePath: bundlePath } }
+      : { workflowsPath: require.resolve('@konvergensi/workflows') };
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      ...workflows,
+      activities: bindActivities(this.pipeCheck),
+    });
+    this.logger.info(
+      { taskQueue: this.config.TEMPORAL_TASK_QUEUE, bundle: 'workflowBundle' in workflows },
+      'Temporal worker started',
+    );
+    this.running = this.worker.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}
+
+/** Activities are methods of injectable providers; Temporal needs them as bound functions. */
+function bindActivities(...providers: object[]): Record<string, (...args: never[]) => unknown> {
+  const activities: Record<string, (...args: never[]) => unknown> = {};
+  for (const provider of providers) {
+    const prototype = Object.getPrototypeOf(provider) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const member = prototype[name];
+      if (name === 'constructor' || typeof member !== 'function') continue;
+      activities[name] = (member as (...args: never[]) => unknown).bind(provider);
+    }
+  }
+  return activities;
+}

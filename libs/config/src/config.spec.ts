@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('fills every setting with its default when the environment is empty', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/konvergensi');
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.APP_BASE_URL).toBe('http://localhost:3000');
+    expect(config.DEMO_MODE).toBe(false);
+  });
+
+  it('reads "false" as false and "true" as true for flags', () => {
+    expect(loadConfig({ DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
+    expect(loadConfig({ DEMO_MODE: 'true', SMTP_SECURE: '1' })).toMatchObject({
+      DEMO_MODE: true,
+      SMTP_SECURE: true,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('names every bad variable in one error', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'nohost' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const names = (caught as ConfigError).problems.map((p) => p.variable).sort();
+    expect(names).toEqual(['DATABASE_URL', 'PORT', 'TEMPORAL_ADDRESS']);
+    expect((caught as ConfigError).message).toContain('PORT');
+  });
+
+  it('returns a frozen object so no module can change settings after start-up', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});

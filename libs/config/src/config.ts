@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** "true"/"false"/"1"/"0" from the environment; `z.coerce.boolean` would read "false" as true. */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
+
+/**
+ * Every setting the processes read from the environment. It is parsed once at start-up
+ * (`loadConfig`) and handed down explicitly; nothing else reads `process.env`.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: port.default(3000),
+  APP_BASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .url()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'expected a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/konvergensi'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('konvergensi'),
+  TEMPORAL_UI_URL: z.url().optional(),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: port.default(2525),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Konvergensi Stunting <noreply@konvergensi.local>'),
+  DEMO_MODE: booleanFlag.default(false),
+  /** Demo mode only: the in-process SMTP catcher behind the dev mailbox page. */
+  DEV_MAIL_CATCHER_PORT: port.optional(),
+  /** Folder for local state of `npm start` (the dev mailbox keeps its mail here). */
+  DATA_DIR: z.string().min(1).optional(),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+});
+
+export type AppConfig = Readonly<Omit<z.infer<typeof configSchema>, 'APP_BASE_URL'> & { APP_BASE_URL: string }>;
+
+/** A missing or malformed variable: the message names each one so the operator can fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; problem: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map(({ variable, problem }) => `  - ${variable}: ${problem}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. Empty strings count as unset so that `FOO= npm start` falls
+ * back to the default instead of failing on "".
+ */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(root)'),
+        problem: issue.message,
+      })),
+    );
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    ...values,
+    APP_BASE_URL: values.APP_BASE_URL ?? `http://localhost:${values.PORT}`,
+  });
+}

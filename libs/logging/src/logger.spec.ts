@@ -1,0 +1,38 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { createLogger, nestLoggerFor, redactedPaths } from './logger';
+
+function capture(): { lines: string[]; logger: pino.Logger } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = pino({ redact: { paths: redactedPaths, censor: '[disembunyikan]' } }, sink);
+  return { lines, logger };
+}
+
+describe('logging', () => {
+  it('creates a pino logger at the configured level with the service name', () => {
+    const logger = createLogger({ level: 'warn', service: 'api' });
+    expect(logger.level).toBe('warn');
+    expect(logger.bindings()).toMatchObject({ service: 'api' });
+  });
+
+  it('redacts personal fields of AKS cases and passwords from logged objects', () => {
+    const { lines, logger } = capture();
+    logger.info({ case: { nik: '1472010101010001', name: 'Siti' }, password: 'rahasia' }, 'kasus');
+    expect(lines.join('')).not.toContain('1472010101010001');
+    expect(lines.join('')).not.toContain('Siti');
+    expect(lines.join('')).not.toContain('rahasia');
+  });
+
+  it('adapts Nest log calls to pino levels with their context', () => {
+    const { lines, logger } = capture();
+    nestLoggerFor(logger).warn('peringatan', 'Bootstrap');
+    const entry = JSON.parse(lines[0] ?? '{}') as { level: number; context: string; msg: string };
+    expect(entry).toMatchObject({ level: 40, context: 'Bootstrap', msg: 'peringatan' });
+  });
+});

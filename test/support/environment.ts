@@ -1,0 +1,16 @@
+/** What globalSetup started, as the test files see it. */
+export interface TestEnvironment {
+  temporalAddress: string;
+  temporalBinary: string;
+  databaseUrl: string;
+  workDir: string;
+}
+
+export function testEnvironment(): TestEnvironment {
+  const raw = process.env.KONVERGENSI_TEST_ENV;
+  if (!raw)
+    throw new Error(
+      'KONVERGENSI_TEST_ENV is missing: run the cross-process tests through jest with test/jest.config.js',
+    );
+  return JSON.parse(raw) as TestEnvironment;
+}

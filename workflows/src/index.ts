@@ -1,0 +1,3 @@
+// Every workflow the worker registers. This file is the entry point of the workflow bundle, so it
+// may export workflow functions only (and re-export nothing with I/O).
+export { pipeCheckWorkflow } from './pipe-check.workflow';
