@@ -21,8 +21,11 @@ export function run(command, args, options = {}) {
 
 export function ensureDependencies() {
   if (installedLockIsCurrent()) return;
-  console.log('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: npm 11 here writes lockfiles without the other platforms'
+  // optional binaries (@swc/core-darwin-*, @nx/nx-*), which `npm ci` then rejects as out of sync.
+  // With an existing lockfile `npm install` installs exactly what it pins and leaves it unchanged.
+  console.log('Installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 export function readJson(path) {
