@@ -1,1 +1,2 @@
 export * from './pipe-check';
+export * from './access';

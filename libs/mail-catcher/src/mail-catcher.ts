@@ -45,6 +45,8 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 30 * 1024 * 1024,
+    // stop() stands for "the mail server went down": drop pooled client connections quickly.
+    closeTimeout: 500,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {

@@ -1,13 +1,55 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import {
+  AksAuditRecord,
+  AksCaseRecord,
+  AksFindingRecord,
+  AksIdentityAccessRecord,
+  AksRecommendationRecord,
+} from './entities/aks.entity';
+import { CompiledReportRecord } from './entities/compiled-report.entity';
+import { ActionRecord, CycleRecord, StageRecord } from './entities/cycle.entity';
+import { EvidenceBlobRecord, EvidenceFileRecord, SubmissionRecord } from './entities/evidence.entity';
+import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { MailOutboxRecord } from './entities/mail-outbox.entity';
 import { PipeCheckRecord } from './entities/pipe-check.entity';
+import { RegionRecord } from './entities/region.entity';
+import { EscalationSettingRecord, HolidayOverrideRecord } from './entities/regency-settings.entity';
+import { TaskEventRecord, TaskRecord } from './entities/task.entity';
+import { UnitRecord } from './entities/unit.entity';
+import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
+import { RecordsAndIdentity1763900000000 } from './migrations/1763900000000-records-and-identity';
 
-export const entities = [PipeCheckRecord, MailOutboxRecord];
+export const entities = [
+  PipeCheckRecord,
+  MailOutboxRecord,
+  RegionRecord,
+  UnitRecord,
+  UserRecord,
+  RoleAssignmentRecord,
+  RefreshTokenRecord,
+  HolidayOverrideRecord,
+  EscalationSettingRecord,
+  CycleRecord,
+  ActionRecord,
+  StageRecord,
+  TaskRecord,
+  TaskEventRecord,
+  SubmissionRecord,
+  EvidenceBlobRecord,
+  EvidenceFileRecord,
+  IndicatorValueRecord,
+  AksAuditRecord,
+  AksCaseRecord,
+  AksFindingRecord,
+  AksRecommendationRecord,
+  AksIdentityAccessRecord,
+  CompiledReportRecord,
+];
 
 /** In order of application; a new migration is appended, never inserted. */
-export const migrations = [Init1763800000000];
+export const migrations = [Init1763800000000, RecordsAndIdentity1763900000000];
 
 export interface DataSourceSettings {
   url: string;
@@ -24,6 +66,8 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url: settings.url,
+    // gen_random_uuid() is built into PostgreSQL 13+; uuid-ossp would need an extension.
+    uuidExtension: 'pgcrypto',
     entities,
     migrations,
     migrationsTableName: 'schema_migrations',

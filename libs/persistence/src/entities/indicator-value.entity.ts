@@ -1,0 +1,60 @@
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { RegionRecord } from './region.entity';
+
+/** One indicator of the semester report for one regency and period, as submitted. */
+@Check('ck_indicator_value_semester', `"semester" IN (1, 2)`)
+@Check('ck_indicator_value_answer', `"answer" IN ('Ya', 'Tidak')`)
+@Check('ck_indicator_value_review', `"review_status" IN ('submitted', 'approved', 'returned')`)
+@Entity({ name: 'indicator_value' })
+@Unique('uq_indicator_value_period', ['regencyCode', 'year', 'semester', 'indicatorCode'])
+export class IndicatorValueRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_indicator_value' })
+  id!: string;
+
+  @Column({ name: 'regency_code', type: 'text' })
+  regencyCode!: string;
+
+  @ManyToOne(() => RegionRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'regency_code', foreignKeyConstraintName: 'fk_indicator_value_regency' })
+  regency?: RegionRecord;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'smallint' })
+  semester!: number;
+
+  /** The catalogue's primary code (aliases are resolved before storing). */
+  @Column({ name: 'indicator_code', type: 'text' })
+  indicatorCode!: string;
+
+  @Column({ type: 'numeric', nullable: true })
+  numerator!: string | null;
+
+  @Column({ type: 'numeric', nullable: true })
+  denominator!: string | null;
+
+  @Column({ name: 'count_value', type: 'numeric', nullable: true })
+  countValue!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  answer!: 'Ya' | 'Tidak' | null;
+
+  @Column({ name: 'submitted_by', type: 'uuid' })
+  submittedBy!: string;
+
+  @Column({ name: 'review_status', type: 'text', default: 'submitted' })
+  reviewStatus!: 'submitted' | 'approved' | 'returned';
+
+  @UpdateDateColumn({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt!: Date;
+}
