@@ -1,0 +1,25 @@
+import { formatNumberId, roundHalfUp } from './format-number';
+
+describe('formatNumberId', () => {
+  it('uses a decimal comma and a thousands dot', () => {
+    expect(formatNumberId(44.63, 2)).toBe('44,63');
+    expect(formatNumberId(47432)).toBe('47.432');
+    expect(formatNumberId(1234567.891, 2)).toBe('1.234.567,89');
+    expect(formatNumberId(-2.5, 1)).toBe('-2,5');
+    expect(formatNumberId(-0.001, 2)).toBe('0,00');
+  });
+
+  it('refuses infinity', () => {
+    expect(() => formatNumberId(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('roundHalfUp', () => {
+  it('rounds halves away from zero as on paper', () => {
+    expect(roundHalfUp(1.005, 2)).toBe(1.01);
+    expect(roundHalfUp(-1.005, 2)).toBe(-1.01);
+    expect(roundHalfUp(34.5, 0)).toBe(35);
+    expect(roundHalfUp(1e-7, 2)).toBe(0);
+    expect(() => roundHalfUp(Number.NaN, 2)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,202 @@
+import { type DomainIssue, type Result } from '../common/issues';
+import { formatNumberId } from '../common/format-number';
+import { findIndicator } from './catalogue';
+import { type DerivedFact, type Indicator, type IndicatorKind } from './types';
+
+/** What an officer enters for one indicator. */
+export type IndicatorInput =
+  | { readonly kind: 'yesNo'; readonly value: boolean }
+  | { readonly kind: 'count'; readonly value: number }
+  | { readonly kind: 'fraction'; readonly numerator: number; readonly denominator: number }
+  | { readonly kind: 'directPercentage'; readonly value: number };
+
+/** The printed text of a value that cannot be computed (0/0); never a spreadsheet error. */
+export const notComputableText = 'tidak dapat dihitung';
+
+export type IndicatorValue =
+  | { readonly status: 'yesNo'; readonly value: boolean; readonly display: 'Ya' | 'Tidak' }
+  | { readonly status: 'count'; readonly value: number; readonly display: string }
+  /** A percentage or rate, rounded half up to two decimals; `display` uses a decimal comma. */
+  | { readonly status: 'computed'; readonly value: number; readonly display: string }
+  | {
+      readonly status: 'notComputable';
+      readonly reason: 'zeroDenominator';
+      readonly display: typeof notComputableText;
+    };
+
+const expectedInput: Readonly<Record<IndicatorKind, IndicatorInput['kind']>> = {
+  yesNo: 'yesNo',
+  count: 'count',
+  percentage: 'fraction',
+  ratePerThousand: 'fraction',
+  directPercentage: 'directPercentage',
+};
+
+const inputNames: Readonly<Record<IndicatorInput['kind'], string>> = {
+  yesNo: 'Ya/Tidak',
+  count: 'angka/jumlah',
+  fraction: 'pembilang dan penyebut',
+  directPercentage: 'persentase',
+};
+
+function fail(code: string, message: string): Result<never> {
+  return { ok: false, issues: [{ code, message }] };
+}
+
+/** Checks a number that counts people, villages or events: finite, whole and not negative. */
+function countIssues(value: number, label: string): DomainIssue[] {
+  if (!Number.isFinite(value)) {
+    return [{ code: 'NOT_A_NUMBER', message: `${label} harus berupa angka.` }];
+  }
+  const issues: DomainIssue[] = [];
+  if (value < 0) {
+    issues.push({ code: 'NEGATIVE_VALUE', message: `${label} tidak boleh negatif (${formatNumberId(value, 2)}).` });
+  }
+  if (!Number.isInteger(value)) {
+    issues.push({ code: 'NOT_AN_INTEGER', message: `${label} harus bilangan bulat (${formatNumberId(value, 2)}).` });
+  }
+  return issues;
+}
+
+/**
+ * `numerator / denominator × scale`, rounded half up to two decimals, in integer arithmetic so the
+ * seeds' own values (e.g. 930/2084 = 44,63) come out exactly as a spreadsheet user expects.
+ */
+function ratio(numerator: number, denominator: number, scale: number): number {
+  const hundredths = Math.floor((2 * numerator * scale * 100 + denominator) / (2 * denominator));
+  return hundredths / 100;
+}
+
+/**
+ * Computes an indicator value of a given kind. Percentages and rates need whole, non-negative
+ * parts; a percentage's numerator may not exceed its denominator; a zero denominator yields
+ * "tidak dapat dihitung". Problems come back as issues with a stable code and an Indonesian message.
+ */
+export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput): Result<IndicatorValue> {
+  if (input.kind !== expectedInput[kind]) {
+    return fail(
+      'WRONG_INPUT_KIND',
+      `Indikator ini diisi dengan ${inputNames[expectedInput[kind]]}, bukan ${inputNames[input.kind]}.`,
+    );
+  }
+  switch (input.kind) {
+    case 'yesNo':
+      return { ok: true, value: { status: 'yesNo', value: input.value, display: input.value ? 'Ya' : 'Tidak' } };
+    case 'count': {
+      const issues = countIssues(input.value, 'Jumlah');
+      return issues.length > 0
+        ? { ok: false, issues }
+        : { ok: true, value: { status: 'count', value: input.value, display: formatNumberId(input.value) } };
+    }
+    case 'directPercentage': {
+      if (!Number.isFinite(input.value)) {
+        return fail('NOT_A_NUMBER', 'Persentase harus berupa angka.');
+      }
+      if (input.value < 0 || input.value > 100) {
+        return fail(
+          'PERCENTAGE_OUT_OF_RANGE',
+          `Persentase harus antara 0 dan 100 (${formatNumberId(input.value, 2)}).`,
+        );
+      }
+      const rounded = Math.round(input.value * 100) / 100;
+      return { ok: true, value: { status: 'computed', value: rounded, display: formatNumberId(rounded, 2) } };
+    }
+    case 'fraction': {
+      const issues = [...countIssues(input.numerator, 'Pembilang'), ...countIssues(input.denominator, 'Penyebut')];
+      if (issues.length === 0 && kind === 'percentage' && input.numerator > input.denominator) {
+        issues.push({
+          code: 'NUMERATOR_EXCEEDS_DENOMINATOR',
+          message: `Pembilang (${formatNumberId(input.numerator)}) tidak boleh lebih besar dari penyebut (${formatNumberId(input.denominator)}).`,
+        });
+      }
+      if (issues.length > 0) {
+        return { ok: false, issues };
+      }
+      if (input.denominator === 0) {
+        return { ok: true, value: { status: 'notComputable', reason: 'zeroDenominator', display: notComputableText } };
+      }
+      const value = ratio(input.numerator, input.denominator, kind === 'ratePerThousand' ? 1000 : 100);
+      return { ok: true, value: { status: 'computed', value, display: formatNumberId(value, 2) } };
+    }
+  }
+}
+
+/**
+ * Computes the value of an indicator looked up by any of its printed codes, using the kind that
+ * code is reported under (Metro's `Pilar 1. A5` is a count, Dumai's `Blok 2A Indikator 5` a
+ * percentage of the same concept).
+ */
+export function evaluateIndicator(code: string, input: IndicatorInput): Result<IndicatorValue> {
+  const match = findIndicator(code);
+  if (match === undefined) {
+    return fail('UNKNOWN_INDICATOR', `Kode indikator tidak dikenal: ${code}.`);
+  }
+  return evaluateIndicatorKind(match.code.kind, input);
+}
+
+/** Percentage of `numerator` in `denominator`, e.g. `percentage(930, 2084)` → 44,63. */
+export function percentage(numerator: number, denominator: number): Result<IndicatorValue> {
+  return evaluateIndicatorKind('percentage', { kind: 'fraction', numerator, denominator });
+}
+
+/** What the workflows know about a year's stunting case audits. */
+export interface AuditFacts {
+  readonly hasAuditTeam: boolean;
+  readonly auditsHeld: number;
+  readonly auditsFollowedUp: number;
+  readonly auditsDisseminated: number;
+}
+
+/** Audits a year should hold: "2 kali dalam setahun" (003 Blok 3B Indikator 5-7). */
+export const auditsPerYear = 2;
+
+function factValue(fact: DerivedFact, facts: AuditFacts): number | boolean {
+  switch (fact) {
+    case 'hasAuditTeam':
+      return facts.hasAuditTeam;
+    case 'badutaAuditHeld':
+      return facts.auditsHeld > 0;
+    case 'auditsHeld':
+      return facts.auditsHeld;
+    case 'auditsFollowedUp':
+      return facts.auditsFollowedUp;
+    case 'auditsDisseminated':
+      return facts.auditsDisseminated;
+  }
+}
+
+/**
+ * The input of a derived indicator from workflow facts, in the shape its code is reported in:
+ * Metro counts audits (`RAN PASTI Operasional 40` = 1), Dumai reports them against the yearly
+ * target of two (`Blok 3B Indikator 5` = 1/2). Audits beyond the target count as the target, so
+ * a third audit reads 100% rather than an invalid 3/2.
+ */
+export function derivedInput(code: string, facts: AuditFacts): Result<IndicatorInput> {
+  const match = findIndicator(code);
+  if (match === undefined) {
+    return fail('UNKNOWN_INDICATOR', `Kode indikator tidak dikenal: ${code}.`);
+  }
+  const fact = match.indicator.derived;
+  if (fact === undefined) {
+    return fail('NOT_DERIVED', `Indikator ${match.indicator.code} tidak dihitung dari data alur kerja.`);
+  }
+  const value = factValue(fact, facts);
+  switch (match.code.kind) {
+    case 'yesNo':
+      return { ok: true, value: { kind: 'yesNo', value: typeof value === 'boolean' ? value : value > 0 } };
+    case 'count':
+      return { ok: true, value: { kind: 'count', value: Number(value) } };
+    case 'percentage':
+      return {
+        ok: true,
+        value: { kind: 'fraction', numerator: Math.min(Number(value), auditsPerYear), denominator: auditsPerYear },
+      };
+    default:
+      return fail('NOT_DERIVED', `Indikator ${match.indicator.code} tidak dihitung dari data alur kerja.`);
+  }
+}
+
+/** Indicators whose value follows from workflow facts. */
+export function derivedIndicators(catalogue: readonly Indicator[]): Indicator[] {
+  return catalogue.filter((i) => i.derived !== undefined);
+}
