@@ -21,7 +21,8 @@ const mailboxPort = Number(process.env.MAILBOX_SMTP_PORT || 2525);
 const dataDir = resolve(process.env.DATA_DIR || join(root, '.data'));
 // A second instance on another PORT gets its own database unless DATABASE_URL says otherwise.
 const databaseUrl =
-  process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${port === 3000 ? 'konvergensi' : `konvergensi_${port}`}`;
+  process.env.DATABASE_URL ||
+  `postgres://postgres@127.0.0.1:5432/${port === 3000 ? 'konvergensi' : `konvergensi_${port}`}`;
 
 const children = [];
 let temporal;

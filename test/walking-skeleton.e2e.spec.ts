@@ -1,5 +1,6 @@
 import { startMailCatcher, type MailCatcher } from '@konvergensi/mail-catcher';
 import { join } from 'node:path';
+import { ApiClient } from './support/api-client';
 import { testEnvironment } from './support/environment';
 import { eventually, freePort, startApp } from './support/processes';
 import { startStack, type Stack } from './support/stack';
@@ -13,11 +14,13 @@ describe('the walking skeleton: API → Temporal → worker → PostgreSQL and S
   let mail: MailCatcher;
   let smtpPort: number;
   let stack: Stack;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     smtpPort = await freePort();
     mail = await startMailCatcher({ port: smtpPort });
     stack = await startStack({ name: 'skeleton', smtpPort });
+    admin = await ApiClient.as(stack.baseUrl, 'admin');
   });
 
   afterAll(async () => {
@@ -33,20 +36,19 @@ describe('the walking skeleton: API → Temporal → worker → PostgreSQL and S
   });
 
   it('runs a workflow started through the API that writes a row and sends exactly one mail', async () => {
-    const started = await fetch(`${stack.baseUrl}/api/v1/pipe-checks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ recipient: 'sekretariat@metro.test' }),
+    const started = await admin.post<{ checkId: string; workflowId: string }>('/api/v1/pipe-checks', {
+      recipient: 'sekretariat@metro.test',
     });
     expect(started.status).toBe(202);
-    const { checkId, workflowId } = (await started.json()) as { checkId: string; workflowId: string };
+    const { checkId, workflowId } = started.body;
     expect(workflowId).toBe(`pipe-check:${checkId}`);
 
     const record = await eventually(
       async () => {
-        const response = await fetch(`${stack.baseUrl}/api/v1/pipe-checks/${checkId}`);
-        const body = (await response.json()) as { status: string; mailMessageId: string | null };
-        return body.status === 'completed' ? body : undefined;
+        const response = await admin.get<{ status: string; mailMessageId: string | null }>(
+          `/api/v1/pipe-checks/${checkId}`,
+        );
+        return response.body.status === 'completed' ? response.body : undefined;
       },
       60_000,
       'the pipe check to complete',
@@ -60,40 +62,26 @@ describe('the walking skeleton: API → Temporal → worker → PostgreSQL and S
   });
 
   it('answers bad input with 4xx and an Indonesian message under a stable code', async () => {
-    const post = (body: string) =>
-      fetch(`${stack.baseUrl}/api/v1/pipe-checks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-
-    const badEmail = await post(JSON.stringify({ recipient: 'bukan-surel' }));
+    const badEmail = await admin.post('/api/v1/pipe-checks', { recipient: 'bukan-surel' });
     expect(badEmail.status).toBe(400);
-    expect(await badEmail.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      message: expect.stringContaining('recipient'),
-    });
+    expect(badEmail.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('recipient') });
 
-    const unknownField = await post(JSON.stringify({ recipient: 'a@b.test', admin: true }));
+    const unknownField = await admin.post('/api/v1/pipe-checks', { recipient: 'a@b.test', admin: true });
     expect(unknownField.status).toBe(400);
-    expect(await unknownField.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      message: expect.stringContaining('admin'),
-    });
+    expect(unknownField.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('admin') });
 
-    const malformed = await post('{"recipient": ');
+    const malformed = await admin.post('/api/v1/pipe-checks', '{"recipient": ');
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({
-      code: 'MALFORMED_JSON',
-      message: 'Isi permintaan bukan JSON yang valid.',
-    });
+    expect(malformed.body).toEqual({ code: 'MALFORMED_JSON', message: 'Isi permintaan bukan JSON yang valid.' });
 
-    const notUuid = await fetch(`${stack.baseUrl}/api/v1/pipe-checks/123`);
-    expect(notUuid.status).toBe(400);
+    expect((await admin.get('/api/v1/pipe-checks/123')).status).toBe(400);
 
-    const unknown = await fetch(`${stack.baseUrl}/api/v1/pipe-checks/6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`);
+    const unknown = await admin.get('/api/v1/pipe-checks/6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ code: 'PIPE_CHECK_NOT_FOUND' });
+    expect(unknown.body).toMatchObject({ code: 'PIPE_CHECK_NOT_FOUND' });
+
+    const anonymous = await fetch(`${stack.baseUrl}/api/v1/pipe-checks/6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('serves the OpenAPI document and its page', async () => {
@@ -140,6 +128,16 @@ describe('configuration read once at start-up', () => {
     expect(code).toBe(1);
     expect(app.output()).toContain('PORT');
     expect(app.output()).toContain('DATABASE_URL');
+  });
+
+  it('stops the API when AUTH_SECRET is missing, naming it', async () => {
+    const app = startApp(
+      'api',
+      { TEMPORAL_ADDRESS: testEnvironment().temporalAddress },
+      join(testEnvironment().workDir, 'no-secret-api.log'),
+    );
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('AUTH_SECRET');
   });
 
   it('stops the worker with a message naming the bad variable', async () => {

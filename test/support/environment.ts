@@ -4,6 +4,9 @@ export interface TestEnvironment {
   temporalBinary: string;
   databaseUrl: string;
   workDir: string;
+  /** Password of every seeded demo user (`admin`, `metro.sekretaris`, `metro.dinkes`, …). */
+  demoPassword: string;
+  authSecret: string;
 }
 
 export function testEnvironment(): TestEnvironment {

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,8 @@ declare global {
 
 /**
  * Starts what every cross-process test needs: a Temporal dev server on free ports with a
- * throwaway SQLite file, and a fresh PostgreSQL database with all migrations applied.
+ * throwaway SQLite file, and a fresh PostgreSQL database with all migrations applied and the
+ * demo data seeded (Kota Metro, Kota Dumai, their units and demo users).
  */
 export default async function globalSetup(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'konvergensi-test-'));
@@ -37,12 +40,20 @@ export default async function globalSetup(): Promise<void> {
   server.pathname = `/konvergensi_test_${Date.now()}_${process.pid}`;
   const databaseUrl = server.toString();
   await migrate(databaseUrl);
+  const demoPassword = `uji-${randomBytes(9).toString('base64url')}`;
+  const seeded = spawnSync(process.execPath, [join(__dirname, '..', '..', 'apps', 'api', 'dist', 'seed.js')], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, DEMO_PASSWORD: demoPassword },
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(`seeding the test database failed: ${seeded.stderr}`);
 
   const environment: TestEnvironment = {
     temporalAddress: temporal.address,
     temporalBinary: binary,
     databaseUrl,
     workDir,
+    demoPassword,
+    authSecret: randomBytes(32).toString('hex'),
   };
   // Jest starts its workers after globalSetup, so they inherit this variable.
   process.env.KONVERGENSI_TEST_ENV = JSON.stringify(environment);

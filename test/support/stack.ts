@@ -33,6 +33,7 @@ export async function startStack(options: {
     MAIL_FROM: 'Konvergensi Uji <noreply@konvergensi.test>',
     LOG_LEVEL: 'info',
     PORT: String(apiPort),
+    AUTH_SECRET: environment.authSecret,
     ...options.extraEnv,
   };
   const worker = startApp('worker', env, join(environment.workDir, `${options.name}-worker.log`));

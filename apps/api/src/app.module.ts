@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@konvergensi/config';
 import type { Logger } from '@konvergensi/logging';
+import { AuthModule } from './auth/auth.module';
 import { DevMailModule } from './dev-mail/dev-mail.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PipeCheckModule } from './pipe-check/pipe-check.module';
+import { ResourcesModule } from './resources.module';
+import { TenancyModule } from './tenancy/tenancy.module';
 
 @Module({})
 export class AppModule {
@@ -15,7 +18,15 @@ export class AppModule {
         : [];
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, logger), HealthModule, PipeCheckModule, ...demoMailbox],
+      imports: [
+        InfrastructureModule.forRoot(config, logger),
+        AuthModule,
+        TenancyModule,
+        HealthModule,
+        PipeCheckModule,
+        ResourcesModule,
+        ...demoMailbox,
+      ],
     };
   }
 }

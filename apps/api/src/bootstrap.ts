@@ -6,6 +6,8 @@ import { nestLoggerFor, type Logger } from '@konvergensi/logging';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/error.filter';
@@ -23,6 +25,10 @@ export async function createApiApplication(config: AppConfig, logger: Logger): P
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(cookieParser());
+  // Security headers with helmet's defaults (CSP script-src 'self': no inline script anywhere).
+  app.use(helmet());
+  // CORS stays closed: the web app is served from the same origin.
   app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/api/health' } }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(logger));
@@ -36,6 +42,7 @@ export async function createApiApplication(config: AppConfig, logger: Logger): P
         'Aksi konvergensi percepatan penurunan stunting: tugas, siklus tahunan, AKS dan laporan semester.',
       )
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@konvergensi/config';
+import { ConfigError, loadConfig, requireSetting } from '@konvergensi/config';
 import { createLogger } from '@konvergensi/logging';
 import { createApiApplication } from './bootstrap';
 
@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
+    requireSetting(config, 'AUTH_SECRET');
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

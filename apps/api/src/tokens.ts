@@ -5,3 +5,4 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const MAIL_CATCHER = Symbol('MAIL_CATCHER');
+export const LOGIN_RATE_LIMITER = Symbol('LOGIN_RATE_LIMITER');

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, requireSetting } from './config';
 
 describe('loadConfig', () => {
   it('fills every setting with its default when the environment is empty', () => {
@@ -37,5 +37,10 @@ describe('loadConfig', () => {
 
   it('returns a frozen object so no module can change settings after start-up', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it('names a setting that this process requires but the environment lacks', () => {
+    expect(() => requireSetting(loadConfig({}), 'AUTH_SECRET')).toThrow(/AUTH_SECRET/);
+    expect(requireSetting(loadConfig({ AUTH_SECRET: 'x'.repeat(32) }), 'AUTH_SECRET')).toHaveLength(32);
   });
 });

@@ -39,6 +39,21 @@ export const configSchema = z.object({
   /** Folder for local state of `npm start` (the dev mailbox keeps its mail here). */
   DATA_DIR: z.string().min(1).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** HMAC key of access tokens; the API refuses to start without it (≥ 32 characters). */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Failed logins in a row that lock an account, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Login attempts per client address per minute before 429. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Largest evidence upload in bytes (20 MB). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 
@@ -52,6 +67,15 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
+}
+
+/** A setting that is optional for some processes but required by the caller's. */
+export function requireSetting<K extends keyof AppConfig>(config: AppConfig, key: K): NonNullable<AppConfig[K]> {
+  const value = config[key];
+  if (value === undefined || value === null) {
+    throw new ConfigError([{ variable: String(key), problem: 'is required by this process' }]);
+  }
+  return value as NonNullable<AppConfig[K]>;
 }
 
 /**

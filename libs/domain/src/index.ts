@@ -17,6 +17,7 @@ export * from './template/schema';
 export * from './template/validate-template';
 export * from './template/resolve';
 export * from './template/yearly-template';
+export * from './template/cycle-plan';
 export * from './indicators/types';
 export * from './indicators/catalogue';
 export * from './indicators/evaluate';

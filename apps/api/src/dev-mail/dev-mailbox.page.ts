@@ -22,8 +22,13 @@ export const devMailboxPage = `<!doctype html>
 <p class="meta">Semua surel yang dikirim sistem saat <code>npm start</code> berjalan. Data JSON: <a href="/api/dev/mail">/api/dev/mail</a></p>
 <button type="button" id="refresh">Muat ulang</button>
 <main id="list" aria-live="polite"></main>
-<script>
-async function load() {
+<script src="/dev/mailbox.js"></script>
+</body>
+</html>
+`;
+
+/** The page's script, served from its own URL so the Content-Security-Policy needs no inline script. */
+export const devMailboxScript = `async function load() {
   const list = document.getElementById('list');
   const response = await fetch('/api/dev/mail');
   const mails = await response.json();
@@ -51,7 +56,4 @@ async function load() {
 document.getElementById('refresh').addEventListener('click', load);
 load();
 setInterval(load, 5000);
-</script>
-</body>
-</html>
 `;

@@ -5,6 +5,7 @@ import { isSmtpReachable } from '@konvergensi/notifications';
 import type { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CONNECTION } from '../tokens';
 
 type ServiceState = 'up' | 'down';
@@ -34,6 +35,7 @@ async function probe(check: () => Promise<unknown>): Promise<ServiceState> {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(

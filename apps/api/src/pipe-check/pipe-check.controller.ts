@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@konvergensi/config';
 import { pipeCheckWorkflowId, pipeCheckWorkflowType, type PipeCheckInput } from '@konvergensi/contracts';
 import { PipeCheckRecord } from '@konvergensi/persistence';
@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { AllowRoles } from '../auth/access.decorators';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens';
 
@@ -18,6 +19,8 @@ const pipeCheckParams = z.strictObject({ id: z.uuid() });
  * mail; GET reads the row back. It proves API → Temporal → worker → PostgreSQL/SMTP → API.
  */
 @ApiTags('diagnostics')
+@ApiBearerAuth()
+@AllowRoles('system_admin')
 @Controller('api/v1/pipe-checks')
 export class PipeCheckController {
   constructor(

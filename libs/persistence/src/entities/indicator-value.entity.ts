@@ -13,6 +13,10 @@ import { RegionRecord } from './region.entity';
 /** One indicator of the semester report for one regency and period, as submitted. */
 @Check('ck_indicator_value_semester', `"semester" IN (1, 2)`)
 @Check('ck_indicator_value_answer', `"answer" IN ('Ya', 'Tidak')`)
+@Check(
+  'ck_indicator_value_kind',
+  `"reported_kind" IN ('yesNo', 'count', 'percentage', 'ratePerThousand', 'directPercentage')`,
+)
 @Check('ck_indicator_value_review', `"review_status" IN ('submitted', 'approved', 'returned')`)
 @Entity({ name: 'indicator_value' })
 @Unique('uq_indicator_value_period', ['regencyCode', 'year', 'semester', 'indicatorCode'])
@@ -48,6 +52,18 @@ export class IndicatorValueRecord {
 
   @Column({ type: 'text', nullable: true })
   answer!: 'Ya' | 'Tidak' | null;
+
+  /** A percentage typed directly (Metro's unmet-need row, "4,60%"), without its parts. */
+  @Column({ name: 'percent_value', type: 'numeric', nullable: true })
+  percentValue!: string | null;
+
+  /** The kind of the printed code it was reported under: one concept is a count in one report, a percentage in the other. */
+  @Column({ name: 'reported_kind', type: 'text' })
+  reportedKind!: 'yesNo' | 'count' | 'percentage' | 'ratePerThousand' | 'directPercentage';
+
+  /** The printed code it was reported under (the primary code or an alias). */
+  @Column({ name: 'reported_code', type: 'text' })
+  reportedCode!: string;
 
   @Column({ name: 'submitted_by', type: 'uuid' })
   submittedBy!: string;

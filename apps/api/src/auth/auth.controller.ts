@@ -1,0 +1,125 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '@konvergensi/config';
+import type { CurrentUser } from '@konvergensi/contracts';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { ApiError } from '../common/api-error';
+import { schemaFor } from '../common/openapi';
+import { APP_CONFIG, LOGIN_RATE_LIMITER } from '../tokens';
+import { Public } from './access.decorators';
+import { AuthService, type SessionTokens } from './auth.service';
+import type { LoginRateLimiter } from './login-rate-limiter';
+import { CurrentPrincipal, type Principal } from './principal';
+
+export const refreshCookieName = 'konvergensi_refresh';
+const refreshCookiePath = '/api/v1/auth';
+/** Cookie-authenticated calls must carry this header: a cross-site form cannot set it. */
+export const csrfHeaderName = 'x-konvergensi-csrf';
+
+const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+interface TokenResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+@ApiTags('auth')
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGIN_RATE_LIMITER) private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Logs in: returns a short-lived access token and sets the refresh cookie' })
+  @ApiBody({ schema: schemaFor(loginBody) })
+  @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 423, description: 'ACCOUNT_LOCKED' })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_LOGIN_ATTEMPTS' })
+  async login(
+    @Body({ schema: loginBody }) body: z.infer<typeof loginBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse> {
+    if (!this.limiter.tryAcquire(request.ip ?? 'unknown')) {
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
+      );
+    }
+    return this.respondWithSession(response, await this.auth.login(body.username, body.password));
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader({ name: csrfHeaderName, required: true, description: 'Any value; proves a same-origin script' })
+  @ApiOperation({ summary: 'Exchanges the refresh cookie for a new access token (the cookie rotates)' })
+  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
+    requireCsrfHeader(request);
+    return this.respondWithSession(response, await this.auth.refresh(refreshCookieOf(request)));
+  }
+
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiHeader({ name: csrfHeaderName, required: true })
+  @ApiOperation({ summary: 'Revokes the session of the refresh cookie and clears it' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    requireCsrfHeader(request);
+    await this.auth.logout(refreshCookieOf(request));
+    response.clearCookie(refreshCookieName, { path: refreshCookiePath });
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The logged-in user with roles, regency and unit' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<CurrentUser> {
+    return {
+      id: principal.userId,
+      username: principal.username,
+      displayName: principal.displayName,
+      email: principal.email,
+      roles: principal.roles,
+      regencyCode: principal.regencyCode,
+      provinceCode: principal.provinceCode,
+      unit: await this.auth.unitSummary(principal.unitId),
+    };
+  }
+
+  private respondWithSession(response: Response, session: SessionTokens): TokenResponse {
+    response.cookie(refreshCookieName, session.refreshToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.APP_BASE_URL.startsWith('https://'),
+      path: refreshCookiePath,
+      expires: session.refreshExpiresAt,
+    });
+    return { accessToken: session.accessToken, tokenType: 'Bearer', expiresIn: session.expiresIn };
+  }
+}
+
+function refreshCookieOf(request: Request): string | undefined {
+  const cookies = (request as Request & { cookies?: Record<string, string> }).cookies;
+  return cookies?.[refreshCookieName];
+}
+
+function requireCsrfHeader(request: Request): void {
+  if (!request.headers[csrfHeaderName]) {
+    throw new ApiError(
+      HttpStatus.FORBIDDEN,
+      'CSRF_HEADER_MISSING',
+      `Permintaan ditolak: header ${csrfHeaderName} wajib untuk panggilan yang memakai cookie.`,
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '@konvergensi/config';
+import { APP_CONFIG, LOGIN_RATE_LIMITER } from '../tokens';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginRateLimiter } from './login-rate-limiter';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    {
+      provide: LOGIN_RATE_LIMITER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,140 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@konvergensi/config';
+import { type UserRole } from '@konvergensi/contracts';
+import type { Logger } from '@konvergensi/logging';
+import { RefreshTokenRecord, RoleAssignmentRecord, UnitRecord, UserRecord } from '@konvergensi/persistence';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, type DataSource } from 'typeorm';
+import { ApiError } from '../common/api-error';
+import { APP_CONFIG, DATA_SOURCE, LOGGER } from '../tokens';
+import { AccessTokens } from './access-token';
+import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import type { Principal } from './principal';
+
+export interface SessionTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const invalidCredentials = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
+const invalidRefresh = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  readonly accessTokens: AccessTokens;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.accessTokens = new AccessTokens(config.AUTH_SECRET ?? '', config.ACCESS_TOKEN_TTL_SECONDS);
+  }
+
+  /**
+   * Checks the password, counting failures: after LOGIN_MAX_FAILURES in a row the account is
+   * locked for LOGIN_LOCK_MINUTES (423), whatever password is tried meanwhile.
+   */
+  async login(username: string, password: string): Promise<SessionTokens> {
+    const users = this.dataSource.getRepository(UserRecord);
+    const user = await users.findOneBy({ username: username.trim().toLowerCase() });
+    if (!user || !user.active) {
+      await verifyPassword(await decoyPasswordHash(), password);
+      throw invalidCredentials();
+    }
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+      throw new ApiError(
+        HttpStatus.LOCKED,
+        'ACCOUNT_LOCKED',
+        'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
+      );
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      const failures = user.failedLoginCount + 1;
+      const lock = failures >= this.config.LOGIN_MAX_FAILURES;
+      await users.update(user.id, {
+        failedLoginCount: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000) : user.lockedUntil,
+      });
+      if (lock) this.logger.warn({ userId: user.id }, 'account locked after repeated failed logins');
+      throw invalidCredentials();
+    }
+    await users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
+    return this.issueSession(user.id, randomUUID());
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is revoked and a new one of the same family
+   * issued. Presenting a token that was already rotated means it was stolen or replayed, so the
+   * whole family is revoked.
+   */
+  async refresh(refreshToken: string | undefined): Promise<SessionTokens> {
+    if (!refreshToken) throw invalidRefresh();
+    const tokens = this.dataSource.getRepository(RefreshTokenRecord);
+    const record = await tokens.findOneBy({ tokenHash: hashToken(refreshToken) });
+    if (!record) throw invalidRefresh();
+    if (record.revokedAt) {
+      await tokens.update({ familyId: record.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      this.logger.warn({ userId: record.userId }, 'refresh token reuse: session family revoked');
+      throw invalidRefresh();
+    }
+    if (record.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
+    if (!user || !user.active) throw invalidRefresh();
+    const revoked = await tokens.update({ id: record.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!revoked.affected) throw invalidRefresh();
+    return this.issueSession(user.id, record.familyId);
+  }
+
+  /** Revokes the session family of the presented refresh token (no error when there is none). */
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const tokens = this.dataSource.getRepository(RefreshTokenRecord);
+    const record = await tokens.findOneBy({ tokenHash: hashToken(refreshToken) });
+    if (!record) return;
+    await tokens.update({ familyId: record.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Loads the caller for an access token; undefined when the token or the account is not valid. */
+  async principalFor(accessToken: string): Promise<Principal | undefined> {
+    const userId = await this.accessTokens.verify(accessToken);
+    if (!userId) return undefined;
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId });
+    if (!user || !user.active) return undefined;
+    const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId });
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      roles: roles.map((r) => r.role as UserRole).sort(),
+      regencyCode: user.regencyCode,
+      provinceCode: user.provinceCode,
+      unitId: user.unitId,
+    };
+  }
+
+  async unitSummary(unitId: string | null): Promise<{ id: string; code: string; name: string } | null> {
+    if (!unitId) return null;
+    const unit = await this.dataSource.getRepository(UnitRecord).findOneBy({ id: unitId });
+    return unit ? { id: unit.id, code: unit.code, name: unit.name } : null;
+  }
+
+  private async issueSession(userId: string, familyId: string): Promise<SessionTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await this.dataSource
+      .getRepository(RefreshTokenRecord)
+      .insert({ userId, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
+    const { token, expiresIn } = await this.accessTokens.issue(userId);
+    return { accessToken: token, expiresIn, refreshToken, refreshExpiresAt };
+  }
+}

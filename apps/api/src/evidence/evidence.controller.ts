@@ -1,0 +1,155 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '@konvergensi/config';
+import { EvidenceBlobRecord, EvidenceFileRecord, TaskEventRecord, TaskRecord } from '@konvergensi/persistence';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { ApiError } from '../common/api-error';
+import { idParams } from '../common/schemas';
+import { canActAsAssignee, canReadTask } from '../tenancy/access-policy';
+import { taskNotFound } from '../tasks/tasks.controller';
+import { APP_CONFIG, DATA_SOURCE } from '../tokens';
+import { EvidenceUploadError, receiveEvidence, type UploadFailure } from './evidence-upload';
+
+const uploadMessages: Record<UploadFailure, { status: HttpStatus; message: string }> = {
+  NOT_MULTIPART: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Unggahan harus berupa multipart/form-data dengan kolom "file".',
+  },
+  NO_FILE: { status: HttpStatus.BAD_REQUEST, message: 'Tidak ada berkas pada kolom "file".' },
+  TOO_MANY_FILES: { status: HttpStatus.BAD_REQUEST, message: 'Unggah satu berkas per permintaan.' },
+  FILE_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Berkas melebihi batas 20 MB.' },
+  UNSUPPORTED_FILE_TYPE: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Jenis berkas tidak didukung. Gunakan PDF, DOCX, XLSX, JPG atau PNG.',
+  },
+  MALFORMED_UPLOAD: { status: HttpStatus.BAD_REQUEST, message: 'Unggahan tidak dapat dibaca.' },
+};
+
+function presentEvidence(file: EvidenceFileRecord) {
+  return {
+    id: file.id,
+    taskId: file.taskId,
+    originalName: file.originalName,
+    mediaType: file.mediaType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    uploadedBy: file.uploadedBy,
+    uploadedAt: file.uploadedAt.toISOString(),
+    downloadUrl: `/api/v1/evidence/${file.id}`,
+  };
+}
+
+/** Evidence files of tasks: stored once per SHA-256, typed by content, ≤ 20 MB. */
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class EvidenceController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('tasks/:id/evidence')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({ summary: 'Uploads one evidence file (PDF, DOCX, XLSX, JPG, PNG; ≤ 20 MB) for a task of your unit' })
+  async upload(
+    @CurrentPrincipal() principal: Principal,
+    @Param({ schema: idParams }) params: z.infer<typeof idParams>,
+    @Req() request: Request,
+  ) {
+    const task = await this.dataSource.getRepository(TaskRecord).findOneBy({ id: params.id });
+    if (!task || !canReadTask(principal, task)) throw taskNotFound();
+    if (!canActAsAssignee(principal, task)) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'Hanya unit penanggung jawab tugas yang dapat mengunggah bukti.',
+      );
+    }
+    let evidence;
+    try {
+      evidence = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES);
+    } catch (error) {
+      if (error instanceof EvidenceUploadError) {
+        request.unpipe();
+        request.resume();
+        const { status, message } = uploadMessages[error.reason];
+        throw new ApiError(status, error.reason, message);
+      }
+      throw error;
+    }
+    const file = await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EvidenceBlobRecord)
+        .values({ sha256: evidence.sha256, content: evidence.content, sizeBytes: evidence.sizeBytes })
+        .orIgnore()
+        .execute();
+      const record = manager.getRepository(EvidenceFileRecord).create({
+        regencyCode: task.regencyCode,
+        taskId: task.id,
+        submissionId: null,
+        sha256: evidence.sha256,
+        originalName: evidence.originalName.slice(0, 255),
+        mediaType: evidence.mediaType,
+        sizeBytes: evidence.sizeBytes,
+        uploadedBy: principal.userId,
+      });
+      await manager.getRepository(EvidenceFileRecord).save(record);
+      await manager.getRepository(TaskEventRecord).insert({
+        taskId: task.id,
+        kind: 'evidence_uploaded',
+        actorUserId: principal.userId,
+        occurredAt: new Date(),
+        payload: {
+          evidenceId: record.id,
+          sha256: evidence.sha256,
+          mediaType: evidence.mediaType,
+          sizeBytes: evidence.sizeBytes,
+        },
+      });
+      return record;
+    });
+    return presentEvidence(file);
+  }
+
+  @Get('tasks/:id/evidence')
+  @ApiOperation({ summary: 'Evidence files of a task' })
+  async list(@CurrentPrincipal() principal: Principal, @Param({ schema: idParams }) params: z.infer<typeof idParams>) {
+    const task = await this.dataSource.getRepository(TaskRecord).findOneBy({ id: params.id });
+    if (!task || !canReadTask(principal, task)) throw taskNotFound();
+    const files = await this.dataSource
+      .getRepository(EvidenceFileRecord)
+      .find({ where: { taskId: task.id }, order: { uploadedAt: 'ASC' } });
+    return files.map(presentEvidence);
+  }
+
+  @Get('evidence/:id')
+  @ApiOperation({ summary: 'Downloads an evidence file' })
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param({ schema: idParams }) params: z.infer<typeof idParams>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const notFound = new ApiError(HttpStatus.NOT_FOUND, 'EVIDENCE_NOT_FOUND', 'Berkas bukti tidak ditemukan.');
+    const file = await this.dataSource.getRepository(EvidenceFileRecord).findOneBy({ id: params.id });
+    if (!file) throw notFound;
+    const task = await this.dataSource.getRepository(TaskRecord).findOneBy({ id: file.taskId });
+    if (!task || !canReadTask(principal, task)) throw notFound;
+    const blob = await this.dataSource.getRepository(EvidenceBlobRecord).findOneByOrFail({ sha256: file.sha256 });
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(blob.content, {
+      type: file.mediaType,
+      length: blob.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  evaluateIndicatorKind,
+  findIndicator,
+  type DomainIssue,
+  type IndicatorInput,
+  type IndicatorKind,
+  type IndicatorValue,
+} from '@konvergensi/domain';
+import type { IndicatorValueRecord } from '@konvergensi/persistence';
+
+/** One value of the bulk PUT, after the schema has checked its shape. */
+export type IndicatorEntry =
+  | { code: string; numerator: number; denominator: number }
+  | { code: string; answer: 'Ya' | 'Tidak' }
+  | { code: string; count: number }
+  | { code: string; percent: number };
+
+export interface AcceptedEntry {
+  primaryCode: string;
+  reportedCode: string;
+  reportedKind: IndicatorKind;
+  input: IndicatorInput;
+}
+
+export interface RejectedEntry {
+  index: number;
+  code: string;
+  issues: readonly DomainIssue[];
+}
+
+function inputOf(entry: IndicatorEntry): IndicatorInput {
+  if ('answer' in entry) return { kind: 'yesNo', value: entry.answer === 'Ya' };
+  if ('count' in entry) return { kind: 'count', value: entry.count };
+  if ('percent' in entry) return { kind: 'directPercentage', value: entry.percent };
+  return { kind: 'fraction', numerator: entry.numerator, denominator: entry.denominator };
+}
+
+/**
+ * Checks every entry against the catalogue of libs/domain: the code exists (primary or alias),
+ * is not derived from workflow facts, is given once, and its value fits the kind of the printed
+ * code. Either every entry is accepted or none is written.
+ */
+export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
+  accepted: AcceptedEntry[];
+  rejected: RejectedEntry[];
+} {
+  const accepted: AcceptedEntry[] = [];
+  const rejected: RejectedEntry[] = [];
+  const seen = new Map<string, string>();
+  entries.forEach((entry, index) => {
+    const reject = (code: string, message: string) =>
+      rejected.push({ index, code: entry.code, issues: [{ code, message }] });
+    const match = findIndicator(entry.code);
+    if (!match) return reject('UNKNOWN_INDICATOR', `Kode indikator tidak dikenal: ${entry.code}.`);
+    if (match.part) {
+      return reject(
+        'SUB_ROW_CODE',
+        `${entry.code} adalah baris ${match.part === 'numerator' ? 'pembilang' : 'penyebut'}; isi pembilang dan penyebut pada kode ${match.code.code}.`,
+      );
+    }
+    const primaryCode = match.indicator.parent ?? match.indicator.code;
+    if (match.indicator.derived) {
+      return reject(
+        'DERIVED_INDICATOR',
+        `${entry.code} dihitung otomatis dari data audit kasus stunting dan tidak diisi manual.`,
+      );
+    }
+    const earlier = seen.get(primaryCode);
+    if (earlier !== undefined) {
+      return reject('DUPLICATE_INDICATOR', `${entry.code} sudah diisi pada baris lain (${earlier}).`);
+    }
+    seen.set(primaryCode, entry.code);
+    const input = inputOf(entry);
+    const result = evaluateIndicatorKind(match.code.kind, input);
+    if (!result.ok) return rejected.push({ index, code: entry.code, issues: result.issues });
+    accepted.push({ primaryCode, reportedCode: match.code.code, reportedKind: match.code.kind, input });
+  });
+  return { accepted, rejected };
+}
+
+/** The input a stored row was reported with. */
+export function storedInput(row: IndicatorValueRecord): IndicatorInput {
+  if (row.answer !== null) return { kind: 'yesNo', value: row.answer === 'Ya' };
+  if (row.countValue !== null) return { kind: 'count', value: Number(row.countValue) };
+  if (row.percentValue !== null) return { kind: 'directPercentage', value: Number(row.percentValue) };
+  return { kind: 'fraction', numerator: Number(row.numerator), denominator: Number(row.denominator) };
+}
+
+/** Achievement of a stored row, computed again on read (never stored, never stale). */
+export function achievementOf(row: IndicatorValueRecord): IndicatorValue | { status: 'invalid'; display: string } {
+  const result = evaluateIndicatorKind(row.reportedKind, storedInput(row));
+  return result.ok ? result.value : { status: 'invalid', display: result.issues.map((i) => i.message).join(' ') };
+}
