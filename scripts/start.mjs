@@ -4,8 +4,9 @@
 // persistent SQLite file, migrates PostgreSQL, then runs the worker and the API (which hosts the
 // dev mailbox in demo mode). Ctrl-C stops everything it started; data stays in DATA_DIR and the
 // database, so running it again continues where it stopped.
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from './build.mjs';
 import { ensureDependencies, root } from './lib/install.mjs';
@@ -46,6 +47,14 @@ async function stopAll(code = 0) {
   process.exit(code);
 }
 
+/** A secret kept in DATA_DIR so restarts keep sessions and demo passwords; made once. */
+function persistentSecret(file, make) {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const value = make();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
 function startApp(name, env) {
   const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], {
     env: { ...process.env, ...env },
@@ -79,6 +88,19 @@ async function main() {
   const applied = await migrate(databaseUrl);
   console.log(`Database ${databaseUrl}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
 
+  const authSecret =
+    process.env.AUTH_SECRET || persistentSecret(join(dataDir, 'auth-secret'), () => randomBytes(32).toString('hex'));
+  const demoPassword =
+    process.env.DEMO_PASSWORD ||
+    persistentSecret(join(dataDir, 'demo-password'), () => randomBytes(9).toString('base64url'));
+  const seeded = spawnSync(process.execPath, [join(root, 'apps', 'api', 'dist', 'seed.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: demoPassword },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error('seeding the demo data failed');
+  process.stdout.write(seeded.stdout.replace(/^Password of new demo users: .*\n/m, ''));
+
   const env = {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
@@ -90,6 +112,7 @@ async function main() {
     DEV_MAIL_CATCHER_PORT: String(mailboxPort),
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    AUTH_SECRET: authSecret,
   };
   startApp('api', env);
   await waitForPort(port, { timeoutMs: 60_000 });
@@ -103,6 +126,9 @@ konvergensi is running (Ctrl-C stops everything):
   Temporal UI   ${temporal.uiUrl}
   Mailbox       http://localhost:${port}/dev/mailbox  (SMTP on 127.0.0.1:${mailboxPort})
   Data folder   ${dataDir}
+
+  Demo users    admin, metro.ketua, metro.sekretaris, metro.dinkes, dumai.sekretaris, dumai.aks-pakar, …
+  Password      ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : `${demoPassword}  (kept in ${join(dataDir, 'demo-password')})`}
 `);
 }
 

@@ -30,7 +30,35 @@ describe('migrations', () => {
             `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY 1`,
           )) as { table_name: string }[]
         ).map((row) => row.table_name);
-      expect(await tables()).toEqual(expect.arrayContaining(['mail_outbox', 'pipe_check']));
+      expect(await tables()).toEqual(
+        expect.arrayContaining([
+          'mail_outbox',
+          'pipe_check',
+          // records and identity
+          'region',
+          'unit',
+          'app_user',
+          'role_assignment',
+          'refresh_token',
+          'holiday_override',
+          'escalation_setting',
+          'cycle',
+          'cycle_action',
+          'action_stage',
+          'task',
+          'task_event',
+          'submission',
+          'evidence_blob',
+          'evidence_file',
+          'indicator_value',
+          'aks_audit',
+          'aks_case',
+          'aks_finding',
+          'aks_recommendation',
+          'aks_identity_access',
+          'compiled_report',
+        ]),
+      );
 
       for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual([]);

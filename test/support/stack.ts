@@ -55,14 +55,16 @@ export async function startStack(options: {
     'the worker to start',
   );
   if (worker.child.exitCode !== null) throw new Error(`worker exited: ${worker.output()}`);
-  return {
+  const stack: Stack = {
     baseUrl,
     taskQueue,
     api,
     worker,
     env,
+    // Reads the fields when called: a test that restarts the worker replaces `stack.worker`.
     stop: async () => {
-      await Promise.all([api.stop(), worker.stop()]);
+      await Promise.all([stack.api.stop(), stack.worker.stop()]);
     },
   };
+  return stack;
 }

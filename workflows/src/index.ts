@@ -1,3 +1,4 @@
 // Every workflow the worker registers. This file is the entry point of the workflow bundle, so it
 // may export workflow functions only (and re-export nothing with I/O).
 export { pipeCheckWorkflow } from './pipe-check.workflow';
+export { taskWorkflow } from './task.workflow';

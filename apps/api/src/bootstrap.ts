@@ -18,13 +18,19 @@ function webDistDir(config: AppConfig): string {
   return config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(__dirname, '..', '..', 'web', 'dist');
 }
 
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new SyntaxError('__proto__ is not allowed in a request body');
+  return value;
+}
+
 /** Builds the HTTP application without listening, so tests and main.ts share one wiring. */
 export async function createApiApplication(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: nestLoggerFor(logger),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // A `__proto__` key is never data: refuse it at parse time rather than let it reach an object.
+  app.useBodyParser('json', { limit: '1mb', reviver: refusePrototypeKeys });
   app.use(cookieParser());
   // Security headers with helmet's defaults (CSP script-src 'self': no inline script anywhere).
   app.use(helmet());

@@ -6,6 +6,10 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { RegionsController } from './regions/regions.controller';
 import { RegencySettingsController } from './settings/regency-settings.controller';
+import { RegencyTasksController } from './tasks/regency-tasks.controller';
+import { SubstitutesController } from './tasks/substitutes.controller';
+import { TaskCommands } from './tasks/task-commands.service';
+import { TaskScheduler } from './tasks/task-scheduler.service';
 import { TasksController } from './tasks/tasks.controller';
 import { UnitsController } from './units/units.controller';
 import { UsersController } from './users/users.controller';
@@ -19,10 +23,12 @@ import { UsersController } from './users/users.controller';
     RegencySettingsController,
     CyclesController,
     TasksController,
+    RegencyTasksController,
+    SubstitutesController,
     EvidenceController,
     IndicatorsController,
     DashboardController,
   ],
-  providers: [CycleViews],
+  providers: [CycleViews, TaskCommands, TaskScheduler, TasksController],
 })
 export class ResourcesModule {}

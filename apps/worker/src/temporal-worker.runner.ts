@@ -4,6 +4,7 @@ import type { Logger } from '@konvergensi/logging';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
+import { TaskActivitiesProvider } from './tasks/task.activities';
 import { APP_CONFIG, LOGGER } from './tokens';
 
 /** Where `npm run build` leaves the prebuilt workflow bundle (see bundle-workflows.ts). */
@@ -23,6 +24,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly pipeCheck: PipeCheckActivitiesProvider,
+    private readonly tasks: TaskActivitiesProvider,
   ) {}
 
   get finished(): Promise<void> {
@@ -40,7 +42,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflows,
-      activities: bindActivities(this.pipeCheck),
+      activities: bindActivities(this.pipeCheck, this.tasks),
     });
     this.logger.info(
       { taskQueue: this.config.TEMPORAL_TASK_QUEUE, bundle: 'workflowBundle' in workflows },

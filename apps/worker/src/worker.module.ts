@@ -6,6 +6,10 @@ import { createDataSource } from '@konvergensi/persistence';
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
+import { DigestComposer } from './mail/digest-composer';
+import { MailDispatcher } from './mail/mail-dispatcher';
+import { TaskActivitiesProvider } from './tasks/task.activities';
+import { TaskDirectory } from './tasks/task-directory';
 import { TemporalWorkerRunner } from './temporal-worker.runner';
 import { APP_CONFIG, DATA_SOURCE, LOGGER, MAIL_TRANSPORT } from './tokens';
 
@@ -38,6 +42,10 @@ export class WorkerModule {
             }),
         },
         PipeCheckActivitiesProvider,
+        TaskDirectory,
+        TaskActivitiesProvider,
+        DigestComposer,
+        MailDispatcher,
         TemporalWorkerRunner,
       ],
     };

@@ -48,6 +48,15 @@ export const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Login attempts per client address per minute before 429. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How often the mail dispatcher looks for due outbox rows and digests. */
+  MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Upper bound of the backoff between delivery attempts while SMTP is down. */
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /**
+   * Tests and demos only: compressed seconds per real day for deadlines and escalation ladders,
+   * so a ladder of weeks plays out in seconds on the real Temporal server.
+   */
+  TIME_COMPRESSION_SECONDS_PER_DAY: z.coerce.number().positive().max(86_400).optional(),
   /** Largest evidence upload in bytes (20 MB). */
   MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -94,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production' && values.TIME_COMPRESSION_SECONDS_PER_DAY !== undefined) {
+    throw new ConfigError([{ variable: 'TIME_COMPRESSION_SECONDS_PER_DAY', problem: 'must not be set in production' }]);
+  }
   return Object.freeze({
     ...values,
     APP_BASE_URL: values.APP_BASE_URL ?? `http://localhost:${values.PORT}`,

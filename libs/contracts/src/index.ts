@@ -1,2 +1,3 @@
 export * from './pipe-check';
 export * from './access';
+export * from './task';

@@ -24,3 +24,5 @@ export * from './indicators/evaluate';
 export * from './analysis/hotspots';
 export * from './analysis/focus-villages';
 export * from './escalation/escalation-ladder';
+export * from './tasks/task-lifecycle';
+export * from './escalation/time-compression';

@@ -12,6 +12,7 @@ import { ActionRecord, CycleRecord, StageRecord } from './entities/cycle.entity'
 import { EvidenceBlobRecord, EvidenceFileRecord, SubmissionRecord } from './entities/evidence.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { MailOutboxRecord } from './entities/mail-outbox.entity';
+import { EscalationNoticeRecord, TaskDelegationRecord } from './entities/notification.entity';
 import { PipeCheckRecord } from './entities/pipe-check.entity';
 import { RegionRecord } from './entities/region.entity';
 import { EscalationSettingRecord, HolidayOverrideRecord } from './entities/regency-settings.entity';
@@ -20,6 +21,7 @@ import { UnitRecord } from './entities/unit.entity';
 import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { RecordsAndIdentity1763900000000 } from './migrations/1763900000000-records-and-identity';
+import { TaskLifecycle1764000000000 } from './migrations/1764000000000-task-lifecycle';
 
 export const entities = [
   PipeCheckRecord,
@@ -46,10 +48,12 @@ export const entities = [
   AksRecommendationRecord,
   AksIdentityAccessRecord,
   CompiledReportRecord,
+  EscalationNoticeRecord,
+  TaskDelegationRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */
-export const migrations = [Init1763800000000, RecordsAndIdentity1763900000000];
+export const migrations = [Init1763800000000, RecordsAndIdentity1763900000000, TaskLifecycle1764000000000];
 
 export interface DataSourceSettings {
   url: string;

@@ -5,6 +5,7 @@ export * from './entities/cycle.entity';
 export * from './entities/evidence.entity';
 export * from './entities/indicator-value.entity';
 export * from './entities/mail-outbox.entity';
+export * from './entities/notification.entity';
 export * from './entities/pipe-check.entity';
 export * from './entities/regency-settings.entity';
 export * from './entities/region.entity';

@@ -110,6 +110,11 @@ export class AuthService {
     const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId });
     if (!user || !user.active) return undefined;
     const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId });
+    const delegations = (await this.dataSource.query(
+      `SELECT unit_id, delegator_user_id FROM task_delegation
+        WHERE substitute_user_id = $1 AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on`,
+      [userId],
+    )) as { unit_id: string; delegator_user_id: string }[];
     return {
       userId: user.id,
       username: user.username,
@@ -119,6 +124,7 @@ export class AuthService {
       regencyCode: user.regencyCode,
       provinceCode: user.provinceCode,
       unitId: user.unitId,
+      delegatedUnits: delegations.map((d) => ({ unitId: d.unit_id, onBehalfOfUserId: d.delegator_user_id })),
     };
   }
 

@@ -11,6 +11,8 @@ export interface Principal {
   regencyCode: string | null;
   provinceCode: string | null;
   unitId: string | null;
+  /** Units whose tasks this person may handle today as a substitute (pengganti), and for whom. */
+  delegatedUnits: { unitId: string; onBehalfOfUserId: string }[];
 }
 
 export interface AuthenticatedRequest {

@@ -120,12 +120,10 @@ export class IndicatorsController {
     @Param({ schema: periodParams }) params: z.infer<typeof periodParams>,
   ) {
     await this.regencies.readable(principal, params.code);
-    const rows = await this.dataSource
-      .getRepository(IndicatorValueRecord)
-      .find({
-        where: { regencyCode: params.code, year: params.year, semester: params.semester },
-        order: { indicatorCode: 'ASC' },
-      });
+    const rows = await this.dataSource.getRepository(IndicatorValueRecord).find({
+      where: { regencyCode: params.code, year: params.year, semester: params.semester },
+      order: { indicatorCode: 'ASC' },
+    });
     return {
       regencyCode: params.code,
       year: params.year,

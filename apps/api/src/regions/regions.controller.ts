@@ -7,25 +7,48 @@ import { AllowRoles } from '../auth/access.decorators';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
+import { nameSchema } from '../common/schemas';
 import { canReadRegency, hasRole, isSystemAdmin } from '../tenancy/access-policy';
 import { DATA_SOURCE } from '../tokens';
 
-const regionCodeParams = z.strictObject({
-  code: z
-    .string()
-    .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$|^\d{2}\.\d{2}:[a-z0-9-]+$/, 'kode wilayah Kemendagri, mis. 18.72.01'),
-});
+const regionCodeSchema = z
+  .string()
+  .max(60)
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$|^\d{2}\.\d{2}:[a-z0-9-]+$/, 'kode wilayah Kemendagri, mis. 18.72.01');
 
-const createRegionBody = z.strictObject({
-  code: z.string().min(2).max(40),
-  level: z.enum(['province', 'regency', 'district', 'village']),
-  name: z.string().trim().min(2).max(200),
-  kind: z.string().trim().max(40).optional(),
-  parentCode: z.string().min(2).max(40).optional(),
-  bpsCode: z.string().max(40).optional(),
-  timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).optional(),
-  familyCount: z.number().int().min(0).max(10_000_000).optional(),
-});
+const regionCodeParams = z.strictObject({ code: regionCodeSchema });
+
+/** The shape of a Kemendagri code at each level (Dumai's uncoded kelurahan use `14.72:<slug>`). */
+const codePatternOfLevel = {
+  province: /^\d{2}$/,
+  regency: /^\d{2}\.\d{2}$/,
+  district: /^\d{2}\.\d{2}\.\d{2}$/,
+  village: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$|^\d{2}\.\d{2}:[a-z0-9-]+$/,
+} as const;
+
+const createRegionBody = z
+  .strictObject({
+    code: regionCodeSchema,
+    level: z.enum(['province', 'regency', 'district', 'village']),
+    name: nameSchema(2, 200),
+    kind: nameSchema(0, 40).optional(),
+    parentCode: regionCodeSchema.optional(),
+    bpsCode: z.string().max(40).optional(),
+    timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']).optional(),
+    familyCount: z.number().int().min(0).max(10_000_000).optional(),
+  })
+  .refine((body) => codePatternOfLevel[body.level].test(body.code), {
+    path: ['code'],
+    message:
+      'kode tidak sesuai tingkat wilayah (provinsi 18, kabupaten/kota 18.72, kecamatan 18.72.01, kelurahan 18.72.01.1001)',
+  })
+  .refine(
+    (body) =>
+      !body.parentCode ||
+      body.code.startsWith(`${body.parentCode}.`) ||
+      (body.code.includes(':') && body.code.startsWith(`${regencyOfRegion(body.parentCode) ?? '-'}:`)),
+    { path: ['code'], message: 'kode wilayah harus diawali kode wilayah induknya' },
+  );
 
 const parentLevel = { province: null, regency: 'province', district: 'regency', village: 'district' } as const;
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { localDateSchema, regencyCodeSchema, regencyParams } from '../common/schemas';
+import { localDateSchema, nameSchema, regencyCodeSchema, regencyParams } from '../common/schemas';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { DATA_SOURCE } from '../tokens';
 
@@ -19,7 +19,7 @@ const holidayOverridesBody = z.strictObject({
       z.strictObject({
         date: localDateSchema,
         kind: z.enum(['holiday', 'working_day']),
-        name: z.string().trim().min(2).max(200),
+        name: nameSchema(2, 200),
       }),
     )
     .max(366)
@@ -34,7 +34,7 @@ const holidayDateParams = z.strictObject({ code: regencyCodeSchema, date: localD
 const escalationSettingsBody = z.strictObject({
   ladder: escalationLadderSchema,
   escalationDelivery: z.enum(['digest', 'immediate']),
-  digestTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam berformat HH:MM'),
+  digestTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'jam berformat HH:MM'),
   unitDigestEnabled: z.boolean(),
 });
 

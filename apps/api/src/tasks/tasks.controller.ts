@@ -1,20 +1,34 @@
-import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  approveTaskUpdate,
+  cancelTaskUpdate,
+  decideExtensionUpdate,
+  reassignTaskUpdate,
+  requestExtensionUpdate,
+  returnTaskUpdate,
+  submitTaskUpdate,
+} from '@konvergensi/contracts';
 import {
   ActionRecord,
+  EvidenceFileRecord,
   RegionRecord,
   StageRecord,
   TaskEventRecord,
   TaskRecord,
   UnitRecord,
 } from '@konvergensi/persistence';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
+import { schemaFor } from '../common/openapi';
 import { idParams, localDateSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
 import { canActAsAssignee, canCoordinate, canReadTask, hasRole, isSystemAdmin } from '../tenancy/access-policy';
 import { DATA_SOURCE } from '../tokens';
+import { actorOf, idempotencyHeaderDoc, requireIdempotencyKey, uuidFromKey } from './task-requests';
+import { TaskCommands } from './task-commands.service';
+import { TaskScheduler } from './task-scheduler.service';
 
 const taskStatuses = ['open', 'submitted', 'approved', 'returned', 'cancelled', 'reassigned'] as const;
 
@@ -40,6 +54,16 @@ const inboxQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+const note = z.string().trim().max(2000).default('');
+const reason = z.string().trim().min(3, 'alasan minimal 3 karakter').max(2000);
+const submitBody = z.strictObject({ note, evidenceIds: z.array(z.uuid()).max(50).default([]) });
+const approveBody = z.strictObject({ note });
+const returnBody = z.strictObject({ reason });
+const cancelBody = z.strictObject({ reason });
+const reassignBody = z.strictObject({ unitCode: unitCodeSchema, reason });
+const extensionRequestBody = z.strictObject({ requestedDueDate: localDateSchema, reason });
+const extensionDecisionBody = z.strictObject({ approve: z.boolean(), note });
 
 export const taskNotFound = (): ApiError =>
   new ApiError(HttpStatus.NOT_FOUND, 'TASK_NOT_FOUND', 'Tugas tidak ditemukan.');
@@ -83,6 +107,10 @@ function scopeToCaller(query: SelectQueryBuilder<TaskRecord>, principal: Princip
   if (principal.regencyCode && principal.unitId && hasRole(principal, 'opd_officer', 'opd_head')) {
     scopes.push('(task.regency_code = :regency AND task.assignee_unit_id = :unitId)');
   }
+  if (principal.delegatedUnits.length > 0) {
+    params.delegatedUnitIds = principal.delegatedUnits.map((d) => d.unitId);
+    scopes.push('(task.regency_code = :regency AND task.assignee_unit_id IN (:...delegatedUnitIds))');
+  }
   if (principal.regencyCode && hasRole(principal, 'aks_technical', 'aks_expert')) {
     scopes.push("(task.regency_code = :regency AND task.kind = 'aks_follow_up')");
   }
@@ -94,7 +122,11 @@ function scopeToCaller(query: SelectQueryBuilder<TaskRecord>, principal: Princip
 @ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly commands: TaskCommands,
+    private readonly scheduler: TaskScheduler,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The caller's inbox, sorted by due date, with filters and pagination" })
@@ -167,63 +199,192 @@ export class TasksController {
   }
 
   @Post(':id/submit')
-  @ApiOperation({ summary: 'Submits the task (hands over to the task workflow; 501 until it exists)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(submitBody) })
+  @ApiOperation({ summary: 'Submits the task with its evidence (unit officers and heads, or their substitute)' })
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
-    @Body() _body: unknown,
+    @Body({ schema: submitBody }) body: z.infer<typeof submitBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const requestId = requireIdempotencyKey(key, 'submit');
     const task = await this.readableTask(principal, params.id);
     if (!canActAsAssignee(principal, task)) throw forbiddenForTask();
-    throw notYetAvailable();
+    if (body.evidenceIds.length > 0) {
+      const found = await this.dataSource
+        .getRepository(EvidenceFileRecord)
+        .countBy({ id: In(body.evidenceIds), taskId: task.id });
+      if (found !== new Set(body.evidenceIds).size) {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'EVIDENCE_NOT_OF_TASK',
+          'Ada berkas bukti yang bukan milik tugas ini.',
+        );
+      }
+    }
+    return this.commands.update(
+      task.id,
+      submitTaskUpdate,
+      { requestId, actor: actorOf(principal, task), note: body.note, evidenceIds: body.evidenceIds },
+      requestId,
+    );
   }
 
   @Post(':id/extension-requests')
-  @ApiOperation({ summary: 'Asks for a later due date (hands over to the task workflow; 501 until it exists)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(extensionRequestBody) })
+  @ApiOperation({ summary: 'Asks the TPPS secretary for a later due date (unit officers and heads)' })
   async requestExtension(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
-    @Body() _body: unknown,
+    @Body({ schema: extensionRequestBody }) body: z.infer<typeof extensionRequestBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const requestId = requireIdempotencyKey(key, 'extension');
     const task = await this.readableTask(principal, params.id);
     if (!canActAsAssignee(principal, task)) throw forbiddenForTask();
-    throw notYetAvailable();
+    const regency = await this.dataSource.getRepository(RegionRecord).findOneByOrFail({ code: task.regencyCode });
+    const proposedSchedule = await this.scheduler.scheduleFor(regency, body.requestedDueDate);
+    return this.commands.update(
+      task.id,
+      requestExtensionUpdate,
+      {
+        requestId,
+        actor: actorOf(principal, task),
+        requestedDueDate: body.requestedDueDate,
+        reason: body.reason,
+        proposedSchedule,
+      },
+      requestId,
+    );
+  }
+
+  @Post(':id/extension-requests/decision')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(extensionDecisionBody) })
+  @ApiOperation({
+    summary: 'Approves or refuses the pending extension request; approval moves every later step of the ladder',
+  })
+  async decideExtension(
+    @CurrentPrincipal() principal: Principal,
+    @Param({ schema: idParams }) params: z.infer<typeof idParams>,
+    @Body({ schema: extensionDecisionBody }) body: z.infer<typeof extensionDecisionBody>,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const requestId = requireIdempotencyKey(key, 'decision');
+    const task = await this.coordinatedTask(principal, params.id);
+    return this.commands.update(
+      task.id,
+      decideExtensionUpdate,
+      { requestId, actor: actorOf(principal, task), approve: body.approve, note: body.note },
+      requestId,
+    );
   }
 
   @Post(':id/approve')
-  @ApiOperation({ summary: 'Approves the submission (task workflow; 501 until it exists)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(approveBody) })
+  @ApiOperation({ summary: 'Approves the submission, which closes the task (TPPS secretary or chair)' })
   async approve(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
-    @Body() _body: unknown,
+    @Body({ schema: approveBody }) body: z.infer<typeof approveBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.coordinate(principal, params.id);
+    const requestId = requireIdempotencyKey(key, 'approve');
+    const task = await this.coordinatedTask(principal, params.id);
+    return this.commands.update(
+      task.id,
+      approveTaskUpdate,
+      { requestId, actor: actorOf(principal, task), note: body.note },
+      requestId,
+    );
   }
 
   @Post(':id/return')
-  @ApiOperation({ summary: 'Returns the submission with a reason (task workflow; 501 until it exists)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(returnBody) })
+  @ApiOperation({ summary: 'Returns the submission with a reason; the escalation ladder resumes' })
   async return(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
-    @Body() _body: unknown,
+    @Body({ schema: returnBody }) body: z.infer<typeof returnBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.coordinate(principal, params.id);
+    const requestId = requireIdempotencyKey(key, 'return');
+    const task = await this.coordinatedTask(principal, params.id);
+    return this.commands.update(
+      task.id,
+      returnTaskUpdate,
+      { requestId, actor: actorOf(principal, task), reason: body.reason },
+      requestId,
+    );
   }
 
   @Post(':id/reassign')
-  @ApiOperation({ summary: 'Gives the task to another unit (task workflow; 501 until it exists)' })
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(reassignBody) })
+  @ApiOperation({ summary: 'Gives the task to another unit: this task closes as reassigned, the unit gets a new one' })
   async reassign(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
-    @Body() _body: unknown,
+    @Body({ schema: reassignBody }) body: z.infer<typeof reassignBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.coordinate(principal, params.id);
+    const requestId = requireIdempotencyKey(key, 'reassign');
+    const task = await this.coordinatedTask(principal, params.id);
+    return this.reassignOne(principal, task, body.unitCode, body.reason, requestId);
   }
 
-  private async coordinate(principal: Principal, id: string): Promise<never> {
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(idempotencyHeaderDoc)
+  @ApiBody({ schema: schemaFor(cancelBody) })
+  @ApiOperation({ summary: 'Cancels the task with a reason (TPPS secretary or chair)' })
+  async cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param({ schema: idParams }) params: z.infer<typeof idParams>,
+    @Body({ schema: cancelBody }) body: z.infer<typeof cancelBody>,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const requestId = requireIdempotencyKey(key, 'cancel');
+    const task = await this.coordinatedTask(principal, params.id);
+    return this.commands.update(
+      task.id,
+      cancelTaskUpdate,
+      { requestId, actor: actorOf(principal, task), reason: body.reason },
+      requestId,
+    );
+  }
+
+  /** Reassigns one task; the new task's id derives from the request so a retry reuses it. */
+  async reassignOne(principal: Principal, task: TaskRecord, unitCode: string, reason: string, requestId: string) {
+    const unit = await this.dataSource
+      .getRepository(UnitRecord)
+      .findOneBy({ regencyCode: task.regencyCode, code: unitCode, active: true });
+    if (!unit)
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'UNIT_NOT_FOUND', `Unit ${unitCode} tidak ada di kabupaten/kota ini.`);
+    const newTaskId = uuidFromKey(`${task.id}:${requestId}`);
+    const state = await this.commands.update(
+      task.id,
+      reassignTaskUpdate,
+      { requestId, actor: actorOf(principal, task), newUnitId: unit.id, newTaskId, reason },
+      requestId,
+    );
+    return { ...state, reassignedToTaskId: state.reassignedToTaskId ?? newTaskId };
+  }
+
+  private async coordinatedTask(principal: Principal, id: string): Promise<TaskRecord> {
     const task = await this.readableTask(principal, id);
     if (!canCoordinate(principal, task.regencyCode)) throw forbiddenForTask();
-    throw notYetAvailable();
+    return task;
   }
 
   /** Tasks of other tenants answer 404 exactly like ids that do not exist. */
@@ -236,12 +397,4 @@ export class TasksController {
 
 function forbiddenForTask(): ApiError {
   return new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Anda tidak berwenang melakukan tindakan ini pada tugas ini.');
-}
-
-function notYetAvailable(): ApiError {
-  return new ApiError(
-    HttpStatus.NOT_IMPLEMENTED,
-    'TASK_WORKFLOW_NOT_AVAILABLE',
-    'Tindakan ini dijalankan oleh alur kerja tugas, yang belum tersedia.',
-  );
 }

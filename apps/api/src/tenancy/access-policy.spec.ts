@@ -10,6 +10,7 @@ const principal = (overrides: Partial<Principal>): Principal => ({
   regencyCode: null,
   provinceCode: null,
   unitId: null,
+  delegatedUnits: [],
   ...overrides,
 });
 
@@ -55,5 +56,17 @@ describe('access policy', () => {
     const auditor = principal({ roles: ['aks_technical'], regencyCode: '18.72' });
     expect(canReadTask(auditor, metroTask)).toBe(false);
     expect(canReadTask(auditor, { ...metroTask, kind: 'aks_follow_up' })).toBe(true);
+  });
+
+  it("lets a substitute see and act on the tasks of the officer's unit during the leave", () => {
+    const substitute = principal({
+      roles: ['opd_officer'],
+      regencyCode: '18.72',
+      unitId: 'bappeda-metro',
+      delegatedUnits: [{ unitId: 'dinkes-metro', onBehalfOfUserId: 'siti' }],
+    });
+    expect(canReadTask(substitute, metroTask)).toBe(true);
+    expect(canActAsAssignee(substitute, metroTask)).toBe(true);
+    expect(canActAsAssignee(substitute, { ...metroTask, regencyCode: '14.72' })).toBe(false);
   });
 });

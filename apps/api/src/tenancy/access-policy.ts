@@ -40,21 +40,25 @@ export interface TaskScope {
   kind: string;
 }
 
-/** Leadership and province viewers see the regency's tasks; unit staff see their unit's. */
+/** The officer a substitute stands in for on this task's unit, if they are one today. */
+export function substituteFor(principal: Principal, task: TaskScope): string | undefined {
+  return principal.delegatedUnits.find((d) => d.unitId === task.assigneeUnitId)?.onBehalfOfUserId;
+}
+
+/** Leadership and province viewers see the regency's tasks; unit staff (and substitutes) their unit's. */
 export function canReadTask(principal: Principal, task: TaskScope): boolean {
+  if (substituteFor(principal, task) !== undefined && principal.regencyCode === task.regencyCode) return true;
   if (!canReadRegency(principal, task.regencyCode)) return false;
   if (isSystemAdmin(principal) || hasRole(principal, 'tpps_chair', 'tpps_secretary', 'province_viewer')) return true;
   if (hasRole(principal, 'opd_officer', 'opd_head') && principal.unitId === task.assigneeUnitId) return true;
   return hasRole(principal, 'aks_technical', 'aks_expert') && task.kind === 'aks_follow_up';
 }
 
-/** Submitting and asking for more time: the assignee unit's officers and head. */
+/** Submitting and asking for more time: the assignee unit's officers and head, or their substitute. */
 export function canActAsAssignee(principal: Principal, task: TaskScope): boolean {
-  return (
-    principal.regencyCode === task.regencyCode &&
-    hasRole(principal, 'opd_officer', 'opd_head') &&
-    principal.unitId === task.assigneeUnitId
-  );
+  if (principal.regencyCode !== task.regencyCode) return false;
+  if (substituteFor(principal, task) !== undefined) return true;
+  return hasRole(principal, 'opd_officer', 'opd_head') && principal.unitId === task.assigneeUnitId;
 }
 
 /** Approving, returning and reassigning: the TPPS secretary and chair of the regency. */

@@ -8,7 +8,7 @@ import { AllowRoles } from '../auth/access.decorators';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { regencyCodeSchema, regencyParams, unitCodeSchema } from '../common/schemas';
+import { nameSchema, regencyCodeSchema, regencyParams, unitCodeSchema } from '../common/schemas';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { DATA_SOURCE } from '../tokens';
 
@@ -16,14 +16,14 @@ const roleCodeSchema = z.enum(roleCodes);
 
 const createUnitBody = z.strictObject({
   code: unitCodeSchema,
-  name: z.string().trim().min(2).max(200),
+  name: nameSchema(2, 200),
   roleCodes: z.array(roleCodeSchema).max(20).default([]),
   email: z.email().optional(),
 });
 
 const updateUnitBody = z
   .strictObject({
-    name: z.string().trim().min(2).max(200).optional(),
+    name: nameSchema(2, 200).optional(),
     roleCodes: z.array(roleCodeSchema).max(20).optional(),
     email: z.email().nullable().optional(),
     active: z.boolean().optional(),

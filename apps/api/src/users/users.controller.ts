@@ -8,7 +8,7 @@ import { AllowRoles } from '../auth/access.decorators';
 import { hashPassword } from '../auth/password-hasher';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { idParams, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
+import { idParams, nameSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
 import { DATA_SOURCE } from '../tokens';
 
 const password = z.string().min(10, 'kata sandi minimal 10 karakter').max(200);
@@ -20,7 +20,7 @@ const createUserBody = z.strictObject({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'huruf kecil, angka, titik, garis bawah atau tanda hubung (3–64)'),
-  displayName: z.string().trim().min(2).max(200),
+  displayName: nameSchema(2, 200),
   email: z.email(),
   password,
   roles: roleList,
@@ -34,7 +34,7 @@ const createUserBody = z.strictObject({
 
 const updateUserBody = z
   .strictObject({
-    displayName: z.string().trim().min(2).max(200).optional(),
+    displayName: nameSchema(2, 200).optional(),
     email: z.email().optional(),
     password: password.optional(),
     roles: roleList.optional(),

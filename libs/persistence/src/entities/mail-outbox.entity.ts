@@ -2,6 +2,12 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 
 export type MailOutboxStatus = 'pending' | 'sent' | 'failed';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /**
  * The mail outbox: every notice is a row keyed by a business idempotency key before it is sent,
  * so an activity that Temporal retries, or a worker that crashed after SMTP accepted the mail,
@@ -10,6 +16,7 @@ export type MailOutboxStatus = 'pending' | 'sent' | 'failed';
 @Check('ck_mail_outbox_status', `"status" IN ('pending', 'sent', 'failed')`)
 @Entity({ name: 'mail_outbox' })
 @Index('ix_mail_outbox_pending', ['status', 'nextAttemptAt'])
+@Index('ix_mail_outbox_task', ['taskId'])
 export class MailOutboxRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,6 +36,17 @@ export class MailOutboxRecord {
 
   @Column({ name: 'body_html', type: 'text', nullable: true })
   bodyHtml!: string | null;
+
+  /** Small text attachments, e.g. the .ics of a deadline. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: MailAttachment[];
+
+  /** What the mail is about (task_assigned, ladder_overdue, digest…), for tests and statistics. */
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Column({ name: 'task_id', type: 'uuid', nullable: true })
+  taskId!: string | null;
 
   /** Deterministic RFC 5322 Message-ID derived from the idempotency key. */
   @Column({ name: 'message_id', type: 'text' })

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import request from 'supertest';
+import {
+  databaseFingerprint,
+  expectStatus,
+  expectErrorBody,
+  insertTask,
+  Logins,
+  openDatabase,
+  pngBytes,
+  startFileStack,
+  type FileStack,
+} from '../support/fixtures';
+import { badInputCases, type BadInputCase } from './cases';
+
+describe('bad input: every case answers 4xx with { code, message } and changes nothing', () => {
+  let stack: FileStack;
+  let db: DataSource;
+  let logins: Logins;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startFileStack('bad-input');
+    db = await openDatabase();
+    logins = new Logins(stack.baseUrl);
+    ids.metroTask = (await insertTask(db, { regencyCode: '18.72', unitCode: 'DINKES', title: 'Tugas korpus' })).id;
+    ids.dumaiTask = (
+      await insertTask(db, { regencyCode: '14.72', unitCode: 'DINKES', title: 'Tugas korpus Dumai' })
+    ).id;
+    const evidence = await request(stack.baseUrl)
+      .post(`/api/v1/tasks/${ids.dumaiTask}/evidence`)
+      .set(await logins.bearer('dumai.dinkes'))
+      .attach('file', pngBytes(4), 'bukti-dumai.png');
+    expectStatus(evidence, 201);
+    ids.dumaiEvidence = evidence.body.id as string;
+    const user = await request(stack.baseUrl)
+      .post('/api/v1/users')
+      .set(await logins.bearer('admin'))
+      .send({
+        username: 'korpus.ketua',
+        displayName: 'Ketua Korpus',
+        email: 'korpus.ketua@metro.test',
+        password: 'sandi-korpus-panjang',
+        roles: ['tpps_chair'],
+        regencyCode: '18.72',
+      });
+    expectStatus(user, 201);
+    ids.metroUser = user.body.id as string;
+    await request(stack.baseUrl)
+      .post('/api/v1/regencies/18.72/cycles')
+      .set(await logins.bearer('admin'))
+      .send({ year: 2030 })
+      .expect(201);
+    // Log every caller in before the first fingerprint: a login writes a refresh token.
+    for (const username of new Set(badInputCases.map((c) => c.as))) {
+      if (username !== 'anonymous') await logins.token(username);
+    }
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await stack?.stop();
+  });
+
+  it('holds at least 80 cases with unique names', () => {
+    expect(badInputCases.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(badInputCases.map((c) => c.name)).size).toBe(badInputCases.length);
+  });
+
+  async function send(testCase: BadInputCase): Promise<request.Response> {
+    const path = testCase.path.replace(/\{(\w+)\}/g, (_, key: string) => ids[key] ?? key);
+    let call = request(stack.baseUrl)[testCase.method.toLowerCase() as 'get'](path);
+    if (testCase.as !== 'anonymous') call = call.set(await logins.bearer(testCase.as));
+    if (testCase.headers) call = call.set(testCase.headers);
+    if (testCase.upload) {
+      for (const part of testCase.upload) call = call.attach(part.field, part.content(), part.filename);
+      return call;
+    }
+    if (testCase.rawBody !== undefined) {
+      if (!testCase.headers?.['content-type']) call = call.set('content-type', 'application/json');
+      return call.send(testCase.rawBody);
+    }
+    return testCase.body === undefined ? call : call.send(testCase.body as object);
+  }
+
+  it.each(badInputCases)('refuses $name with $expectStatus', async (testCase) => {
+    const before = await databaseFingerprint(db);
+    const response = await send(testCase);
+    expect({ status: response.status, body: response.body }).toEqual(
+      expect.objectContaining({ status: testCase.expectStatus }),
+    );
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    expectErrorBody(response.body, testCase.expectCode);
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
+});
