@@ -111,8 +111,11 @@ export class AuthService {
     if (!user || !user.active) return undefined;
     const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId });
     const delegations = (await this.dataSource.query(
-      `SELECT unit_id, delegator_user_id FROM task_delegation
-        WHERE substitute_user_id = $1 AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on`,
+      `SELECT d.unit_id, d.delegator_user_id FROM task_delegation d
+         JOIN unit u ON u.id = d.unit_id
+         JOIN region r ON r.code = u.regency_code
+        WHERE d.substitute_user_id = $1 AND d.revoked_at IS NULL
+          AND (now() AT TIME ZONE COALESCE(r.time_zone, 'Asia/Jakarta'))::date BETWEEN d.starts_on AND d.ends_on`,
       [userId],
     )) as { unit_id: string; delegator_user_id: string }[];
     return {

@@ -65,8 +65,13 @@ export class TaskDirectory {
       `SELECT DISTINCT u.id, u.email FROM app_user u JOIN role_assignment r ON r.user_id = u.id
         WHERE u.unit_id = $1 AND u.active AND r.role = 'opd_officer'
        UNION
-       SELECT DISTINCT s.id, s.email FROM task_delegation d JOIN app_user s ON s.id = d.substitute_user_id
-        WHERE d.unit_id = $1 AND d.revoked_at IS NULL AND s.active AND current_date BETWEEN d.starts_on AND d.ends_on`,
+       SELECT DISTINCT s.id, s.email FROM task_delegation d
+         JOIN app_user s ON s.id = d.substitute_user_id
+         JOIN unit du ON du.id = d.unit_id
+         JOIN region r ON r.code = du.regency_code
+        WHERE d.unit_id = $1 AND d.revoked_at IS NULL AND s.active
+          -- Leave periods are days of the regency's own calendar.
+          AND (now() AT TIME ZONE COALESCE(r.time_zone, 'Asia/Jakarta'))::date BETWEEN d.starts_on AND d.ends_on`,
       [unitId],
     )) as { id: string; email: string }[];
     const unit = await manager.getRepository(UnitRecord).findOneBy({ id: unitId });
