@@ -9,6 +9,7 @@ import { RegencySettingsController } from './settings/regency-settings.controlle
 import { RegencyTasksController } from './tasks/regency-tasks.controller';
 import { SubstitutesController } from './tasks/substitutes.controller';
 import { TaskCommands } from './tasks/task-commands.service';
+import { TaskOperations } from './tasks/task-operations.service';
 import { TaskScheduler } from './tasks/task-scheduler.service';
 import { TasksController } from './tasks/tasks.controller';
 import { UnitsController } from './units/units.controller';
@@ -29,6 +30,6 @@ import { UsersController } from './users/users.controller';
     IndicatorsController,
     DashboardController,
   ],
-  providers: [CycleViews, TaskCommands, TaskScheduler, TasksController],
+  providers: [CycleViews, TaskCommands, TaskScheduler, TaskOperations],
 })
 export class ResourcesModule {}

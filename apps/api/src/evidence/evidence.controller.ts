@@ -9,7 +9,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { idParams } from '../common/schemas';
 import { canActAsAssignee, canReadTask } from '../tenancy/access-policy';
-import { taskNotFound } from '../tasks/tasks.controller';
+import { taskNotFound } from '../tasks/task-presenter';
 import { APP_CONFIG, DATA_SOURCE } from '../tokens';
 import { EvidenceUploadError, receiveEvidence, type UploadFailure } from './evidence-upload';
 

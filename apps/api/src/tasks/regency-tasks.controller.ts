@@ -14,7 +14,7 @@ import { DATA_SOURCE } from '../tokens';
 import { idempotencyHeaderDoc, requireIdempotencyKey } from './task-requests';
 import { TaskCommands } from './task-commands.service';
 import { TaskScheduler } from './task-scheduler.service';
-import { TasksController } from './tasks.controller';
+import { TaskOperations } from './task-operations.service';
 
 const createTaskBody = z.strictObject({
   title: z.string().trim().min(3).max(200),
@@ -50,7 +50,7 @@ export class RegencyTasksController {
     private readonly regencies: RegencyAccess,
     private readonly scheduler: TaskScheduler,
     private readonly commands: TaskCommands,
-    private readonly tasks: TasksController,
+    private readonly tasks: TaskOperations,
   ) {}
 
   @Post()
@@ -87,7 +87,7 @@ export class RegencyTasksController {
       schedule,
       createdBy: principal.userId,
     });
-    return this.tasks.read(principal, { id: taskId });
+    return this.tasks.detail(await this.tasks.readable(principal, taskId));
   }
 
   @Post('reassign')
@@ -112,13 +112,7 @@ export class RegencyTasksController {
         continue;
       }
       try {
-        const state = await this.tasks.reassignOne(
-          principal,
-          task,
-          body.unitCode,
-          body.reason,
-          `${batchKey}:${taskId}`,
-        );
+        const state = await this.tasks.reassign(principal, task, body.unitCode, body.reason, `${batchKey}:${taskId}`);
         results.push({ taskId, ok: true, status: state.status, newTaskId: state.reassignedToTaskId });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;

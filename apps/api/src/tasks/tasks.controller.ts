@@ -4,7 +4,6 @@ import {
   approveTaskUpdate,
   cancelTaskUpdate,
   decideExtensionUpdate,
-  reassignTaskUpdate,
   requestExtensionUpdate,
   returnTaskUpdate,
   submitTaskUpdate,
@@ -14,7 +13,6 @@ import {
   EvidenceFileRecord,
   RegionRecord,
   StageRecord,
-  TaskEventRecord,
   TaskRecord,
   UnitRecord,
 } from '@konvergensi/persistence';
@@ -24,10 +22,12 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
 import { idParams, localDateSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
-import { canActAsAssignee, canCoordinate, canReadTask, hasRole, isSystemAdmin } from '../tenancy/access-policy';
+import { canActAsAssignee, canCoordinate, hasRole, isSystemAdmin } from '../tenancy/access-policy';
 import { DATA_SOURCE } from '../tokens';
-import { actorOf, idempotencyHeaderDoc, requireIdempotencyKey, uuidFromKey } from './task-requests';
+import { actorOf, idempotencyHeaderDoc, requireIdempotencyKey } from './task-requests';
 import { TaskCommands } from './task-commands.service';
+import { TaskOperations } from './task-operations.service';
+import { presentTask } from './task-presenter';
 import { TaskScheduler } from './task-scheduler.service';
 
 const taskStatuses = ['open', 'submitted', 'approved', 'returned', 'cancelled', 'reassigned'] as const;
@@ -65,31 +65,6 @@ const reassignBody = z.strictObject({ unitCode: unitCodeSchema, reason });
 const extensionRequestBody = z.strictObject({ requestedDueDate: localDateSchema, reason });
 const extensionDecisionBody = z.strictObject({ approve: z.boolean(), note });
 
-export const taskNotFound = (): ApiError =>
-  new ApiError(HttpStatus.NOT_FOUND, 'TASK_NOT_FOUND', 'Tugas tidak ditemukan.');
-
-/** What the inbox and the task page show of a task. */
-export function presentTask(task: TaskRecord, unit: UnitRecord | undefined, now: Date) {
-  const closed = ['approved', 'cancelled', 'reassigned'].includes(task.status);
-  return {
-    id: task.id,
-    regencyCode: task.regencyCode,
-    kind: task.kind,
-    title: task.title,
-    description: task.description,
-    status: task.status,
-    unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
-    dueAt: task.dueAt.toISOString(),
-    overdue: !closed && task.status !== 'submitted' && task.dueAt.getTime() < now.getTime(),
-    escalationLevel: task.escalationLevel,
-    deliverables: task.deliverables,
-    cycleId: task.cycleId,
-    stageId: task.stageId,
-    createdAt: task.createdAt.toISOString(),
-    closedAt: task.closedAt?.toISOString() ?? null,
-  };
-}
-
 /**
  * Applies who-sees-what to a task query: the admin sees all, leadership and province viewers
  * their regencies, unit staff their unit, AKS auditors the audit's follow-up tasks.
@@ -126,6 +101,7 @@ export class TasksController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly commands: TaskCommands,
     private readonly scheduler: TaskScheduler,
+    private readonly tasks: TaskOperations,
   ) {}
 
   @Get()
@@ -180,22 +156,7 @@ export class TasksController {
   @Get(':id')
   @ApiOperation({ summary: 'One task with its event history (the audit trail)' })
   async read(@CurrentPrincipal() principal: Principal, @Param({ schema: idParams }) params: z.infer<typeof idParams>) {
-    const task = await this.readableTask(principal, params.id);
-    const unit = await this.dataSource.getRepository(UnitRecord).findOneBy({ id: task.assigneeUnitId });
-    const events = await this.dataSource
-      .getRepository(TaskEventRecord)
-      .find({ where: { taskId: task.id }, order: { occurredAt: 'ASC' } });
-    return {
-      ...presentTask(task, unit ?? undefined, new Date()),
-      events: events.map((event) => ({
-        id: event.id,
-        kind: event.kind,
-        actorUserId: event.actorUserId,
-        onBehalfOfUserId: event.onBehalfOfUserId,
-        occurredAt: event.occurredAt.toISOString(),
-        payload: event.payload,
-      })),
-    };
+    return this.tasks.detail(await this.tasks.readable(principal, params.id));
   }
 
   @Post(':id/submit')
@@ -210,7 +171,7 @@ export class TasksController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     const requestId = requireIdempotencyKey(key, 'submit');
-    const task = await this.readableTask(principal, params.id);
+    const task = await this.tasks.readable(principal, params.id);
     if (!canActAsAssignee(principal, task)) throw forbiddenForTask();
     if (body.evidenceIds.length > 0) {
       const found = await this.dataSource
@@ -244,7 +205,7 @@ export class TasksController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     const requestId = requireIdempotencyKey(key, 'extension');
-    const task = await this.readableTask(principal, params.id);
+    const task = await this.tasks.readable(principal, params.id);
     if (!canActAsAssignee(principal, task)) throw forbiddenForTask();
     const regency = await this.dataSource.getRepository(RegionRecord).findOneByOrFail({ code: task.regencyCode });
     const proposedSchedule = await this.scheduler.scheduleFor(regency, body.requestedDueDate);
@@ -340,7 +301,7 @@ export class TasksController {
   ) {
     const requestId = requireIdempotencyKey(key, 'reassign');
     const task = await this.coordinatedTask(principal, params.id);
-    return this.reassignOne(principal, task, body.unitCode, body.reason, requestId);
+    return this.tasks.reassign(principal, task, body.unitCode, body.reason, requestId);
   }
 
   @Post(':id/cancel')
@@ -364,33 +325,9 @@ export class TasksController {
     );
   }
 
-  /** Reassigns one task; the new task's id derives from the request so a retry reuses it. */
-  async reassignOne(principal: Principal, task: TaskRecord, unitCode: string, reason: string, requestId: string) {
-    const unit = await this.dataSource
-      .getRepository(UnitRecord)
-      .findOneBy({ regencyCode: task.regencyCode, code: unitCode, active: true });
-    if (!unit)
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'UNIT_NOT_FOUND', `Unit ${unitCode} tidak ada di kabupaten/kota ini.`);
-    const newTaskId = uuidFromKey(`${task.id}:${requestId}`);
-    const state = await this.commands.update(
-      task.id,
-      reassignTaskUpdate,
-      { requestId, actor: actorOf(principal, task), newUnitId: unit.id, newTaskId, reason },
-      requestId,
-    );
-    return { ...state, reassignedToTaskId: state.reassignedToTaskId ?? newTaskId };
-  }
-
   private async coordinatedTask(principal: Principal, id: string): Promise<TaskRecord> {
-    const task = await this.readableTask(principal, id);
+    const task = await this.tasks.readable(principal, id);
     if (!canCoordinate(principal, task.regencyCode)) throw forbiddenForTask();
-    return task;
-  }
-
-  /** Tasks of other tenants answer 404 exactly like ids that do not exist. */
-  private async readableTask(principal: Principal, id: string): Promise<TaskRecord> {
-    const task = await this.dataSource.getRepository(TaskRecord).findOneBy({ id });
-    if (!task || !canReadTask(principal, task)) throw taskNotFound();
     return task;
   }
 }
