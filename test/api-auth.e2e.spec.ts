@@ -253,6 +253,27 @@ describe('auth: login, refresh, logout and /me', () => {
     expect((await refresh(refreshCookie(session))).status).toBe(401);
     expect((await login(username, 'rahasia-yang-panjang')).status).toBe(401);
   });
+
+  it('ends every session of a user when an admin sets a new password', async () => {
+    const session = await login('dumai.kepala-dinkes');
+    const cookie = refreshCookie(session);
+    const admin = await logins.token('admin');
+    const users = await request(stack.baseUrl)
+      .get('/api/v1/users?regencyCode=14.72&pageSize=100')
+      .set('authorization', `Bearer ${admin}`);
+    const user = (users.body.items as { id: string; username: string }[]).find(
+      (u) => u.username === 'dumai.kepala-dinkes',
+    );
+    const changed = await request(stack.baseUrl)
+      .patch(`/api/v1/users/${user?.id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ password: 'kata-sandi-baru-123' });
+    expect(changed.status).toBe(200);
+    const refused = await refresh(cookie);
+    expect(refused.status).toBe(401);
+    expectErrorBody(refused.body, 'INVALID_REFRESH_TOKEN');
+    expect((await login('dumai.kepala-dinkes', 'kata-sandi-baru-123')).status).toBe(200);
+  });
 });
 
 describe('login rate limit', () => {

@@ -1,12 +1,19 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { userRoles, type UserRole } from '@konvergensi/contracts';
-import { RegionRecord, RoleAssignmentRecord, UnitRecord, UserRecord } from '@konvergensi/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  RefreshTokenRecord,
+  RegionRecord,
+  RoleAssignmentRecord,
+  UnitRecord,
+  UserRecord,
+} from '@konvergensi/persistence';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AllowRoles } from '../auth/access.decorators';
 import { hashPassword } from '../auth/password-hasher';
 import { ApiError } from '../common/api-error';
+import { isUniqueViolation } from '../common/database-errors';
 import { schemaFor } from '../common/openapi';
 import { idParams, nameSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
 import { DATA_SOURCE } from '../tokens';
@@ -132,6 +139,22 @@ export class UsersController {
       throw new ApiError(HttpStatus.CONFLICT, 'USERNAME_TAKEN', 'Nama pengguna sudah dipakai.');
     }
     const passwordHash = await hashPassword(body.password);
+    try {
+      return await this.insertUser(body, regencyCode, unit, passwordHash);
+    } catch (error) {
+      // Two admins creating the same username at once: the unique index decides.
+      if (isUniqueViolation(error))
+        throw new ApiError(HttpStatus.CONFLICT, 'USERNAME_TAKEN', 'Nama pengguna sudah dipakai.');
+      throw error;
+    }
+  }
+
+  private insertUser(
+    body: z.infer<typeof createUserBody>,
+    regencyCode: string | null,
+    unit: UnitRecord | null,
+    passwordHash: string,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const user = manager.getRepository(UserRecord).create({
         username: body.username,
@@ -175,6 +198,12 @@ export class UsersController {
         unitId,
       });
       await manager.getRepository(UserRecord).save(user);
+      if (passwordHash) {
+        // A new password ends every session that the old one opened.
+        await manager
+          .getRepository(RefreshTokenRecord)
+          .update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
       if (body.roles) {
         await manager.getRepository(RoleAssignmentRecord).delete({ userId: user.id });
         await manager.getRepository(RoleAssignmentRecord).insert(body.roles.map((role) => ({ userId: user.id, role })));
