@@ -2,6 +2,7 @@ import { startMailCatcher, type CaughtMail, type MailCatcher } from '@konvergens
 import { createDataSource } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
+import { recordHistories } from './support/histories';
 import { testEnvironment } from './support/environment';
 import { eventually, freePort, startApp } from './support/processes';
 import { startStack, type Stack } from './support/stack';
@@ -60,7 +61,10 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
     if (settings.status !== 200) throw new Error(`setting the ladder failed: ${JSON.stringify(settings.body)}`);
   });
 
+  const finished: Record<string, string> = {};
+
   afterAll(async () => {
+    await recordHistories(finished);
     await stack?.stop();
     await mail?.stop();
     await db?.destroy();
@@ -99,6 +103,8 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
       `/api/v1/tasks/${task.id}`,
     );
     expect(detail.body.escalationLevel).toBe(4);
+    await secretary.post(`/api/v1/tasks/${task.id}/cancel`, { reason: 'Selesai diuji' }, idempotencyKey());
+    finished['task-full-ladder-cancelled'] = `task:${task.id}`;
     expect(detail.body.events.map((e) => e.kind)).toEqual([
       'created',
       'ladder_reminder',
@@ -153,6 +159,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
     expect(await db.query(`SELECT count(*)::int AS n FROM submission WHERE task_id = $1`, [task.id])).toEqual([
       { n: 1 },
     ]);
+    finished['task-submitted-approved'] = `task:${task.id}`;
   });
 
   it('moves every later step when an extension is approved', async () => {
@@ -183,6 +190,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
       idempotencyKey(),
     );
     expect(cancelled.body.status).toBe('cancelled');
+    finished['task-extension-approved'] = `task:${task.id}`;
   });
 
   it('holds the ladder while a submission waits and resumes it when the submission is returned', async () => {
@@ -202,6 +210,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
     expect(notice.text).toContain('Lampiran belum lengkap');
     await waitForMail(task.id, 'Terlambat', unitDinkes);
     await secretary.post(`/api/v1/tasks/${task.id}/cancel`, { reason: 'Selesai diuji' }, idempotencyKey());
+    finished['task-returned-resumed'] = `task:${task.id}`;
   });
 
   it('loses no step and repeats none when the worker is killed in the middle of the ladder', async () => {
