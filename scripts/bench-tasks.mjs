@@ -15,6 +15,7 @@
 //   --no-write         BENCH_WRITE=0         print only, leave docs/benchmarks.md alone
 //   --skip-build       BENCH_SKIP_BUILD=1    use the existing dist/ as it is
 //   --keep-logs        BENCH_KEEP_LOGS=1     keep the work folder (process logs) after the run
+/* global AbortSignal */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,7 +57,8 @@ const params = {
   warmup: option('warmup', 'BENCH_WARMUP', undefined),
   phaseTimeoutMs: positiveInt(option('phase-timeout', 'BENCH_PHASE_TIMEOUT', '300'), 'phase timeout') * 1000,
   maxMinutes: positiveInt(option('max-minutes', 'BENCH_MAX_MINUTES', '25'), 'max minutes'),
-  write: !['0', 'false', 'no'].includes(String(option('write', 'BENCH_WRITE', '1'))) && !process.argv.includes('--no-write'),
+  write:
+    !['0', 'false', 'no'].includes(String(option('write', 'BENCH_WRITE', '1'))) && !process.argv.includes('--no-write'),
   skipBuild: ['1', 'true'].includes(String(option('skip-build', 'BENCH_SKIP_BUILD', '0'))),
   keepLogs: ['1', 'true'].includes(String(option('keep-logs', 'BENCH_KEEP_LOGS', '0'))),
 };
@@ -74,6 +76,11 @@ const markerStart = '<!-- bench:tasks -->';
 const markerEnd = '<!-- /bench:tasks -->';
 
 const log = (line) => process.stdout.write(`${line}\n`);
+// Before this script adds any load of its own (build, services): what else the machine was doing.
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 
 // ---------------------------------------------------------------- what gets cleaned up
 
@@ -318,7 +325,22 @@ function machineDescription({ temporalBinary, postgresVersion }) {
     temporal: `${temporalVersion}; dev server (SQLite file), @temporalio/client ${clientVersion}`,
     postgres: postgresVersion,
     commit: commit || 'unknown',
+    load: loadAtStart,
   };
+}
+
+/** CPU seconds (user + system) and peak RSS of a live process, from /proc (Linux); {} elsewhere. */
+function processUsage(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    const peakKiB = Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    const hz = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+    return { cpuSeconds: ticks / hz, peakMiB: Math.round(peakKiB / 1024) };
+  } catch {
+    return {};
+  }
 }
 
 // ---------------------------------------------------------------- report
@@ -357,6 +379,7 @@ function resultsSection({ machine, rows, notes, startedAt, durationS }) {
     `| Node.js | ${machine.node} |`,
     `| Temporal | ${machine.temporal} |`,
     `| PostgreSQL | ${machine.postgres} |`,
+    `| load average (1/5/15 min) when the script started | ${machine.load} |`,
     '',
     resultsTable(rows),
     '',
@@ -364,13 +387,21 @@ function resultsSection({ machine, rows, notes, startedAt, durationS }) {
   ].join('\n');
 }
 
-function writeDoc(section) {
-  const block = `${markerStart}\n${section}\n${markerEnd}`;
+/** Replaces the section between the markers (or appends one), formatted as the repository's Prettier would. */
+async function writeDoc(section) {
+  const block = `${markerStart}\n\n${section}\n\n${markerEnd}`;
   let doc = existsSync(benchmarksDoc) ? readFileSync(benchmarksDoc, 'utf8') : '# Benchmarks\n';
   const start = doc.indexOf(markerStart);
   const end = doc.indexOf(markerEnd);
   if (start >= 0 && end > start) doc = doc.slice(0, start) + block + doc.slice(end + markerEnd.length);
   else doc = `${doc.trimEnd()}\n\n## \`npm run bench:tasks\`: results\n\n${block}\n`;
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(benchmarksDoc)) ?? {};
+    doc = await prettier.format(doc, { ...config, filepath: benchmarksDoc });
+  } catch {
+    // Prettier is a devDependency; without it the table is written unaligned, which renders the same.
+  }
   writeFileSync(benchmarksDoc, doc);
 }
 
@@ -394,7 +425,12 @@ async function main() {
     log('Building (npm run build)…');
     build();
   }
-  for (const file of ['apps/api/dist/main.js', 'apps/api/dist/seed.js', 'apps/worker/dist/main.js', 'libs/contracts/dist/index.js']) {
+  for (const file of [
+    'apps/api/dist/main.js',
+    'apps/api/dist/seed.js',
+    'apps/worker/dist/main.js',
+    'libs/contracts/dist/index.js',
+  ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run npm run build`);
   }
   workDir = mkdtempSync(join(os.tmpdir(), 'konvergensi-bench-'));
@@ -432,7 +468,8 @@ async function main() {
   const unitId = (await one('SELECT id FROM unit WHERE regency_code = $1 AND code = $2', [regencyCode, unitCode]))?.id;
   const officerId = (await one('SELECT id FROM app_user WHERE username = $1', [officerName]))?.id;
   const secretaryId = (await one('SELECT id FROM app_user WHERE username = $1', [secretaryName]))?.id;
-  if (!unitId || !officerId || !secretaryId) throw new Error('the seed did not create Kota Metro, DINKES and its users');
+  if (!unitId || !officerId || !secretaryId)
+    throw new Error('the seed did not create Kota Metro, DINKES and its users');
 
   // SMTP receiver, worker, API.
   const smtpPort = await freePort();
@@ -475,7 +512,11 @@ async function main() {
     async () => {
       const polled = await Promise.all(
         [1, 2].map((taskQueueType) =>
-          connection.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, taskQueueType }),
+          connection.workflowService.describeTaskQueue({
+            namespace: 'default',
+            taskQueue: { name: taskQueue },
+            taskQueueType,
+          }),
         ),
       );
       return polled.every((d) => (d.pollers?.length ?? 0) > 0);
@@ -502,7 +543,11 @@ async function main() {
       async () => {
         const opened = taskIds.length
           ? Number(
-              (await one(`SELECT count(*) AS n FROM task_event WHERE kind = 'created' AND task_id = ANY($1::uuid[])`, [taskIds])).n,
+              (
+                await one(`SELECT count(*) AS n FROM task_event WHERE kind = 'created' AND task_id = ANY($1::uuid[])`, [
+                  taskIds,
+                ])
+              ).n,
             )
           : 0;
         const pending = Number((await one(`SELECT count(*) AS n FROM mail_outbox WHERE status = 'pending'`)).n);
@@ -524,7 +569,13 @@ async function main() {
       async (i) => {
         const { status, body } = await http.call('POST', `/api/v1/regencies/${regencyCode}/tasks`, {
           token: secretaryToken,
-          body: { title: `Bench ${label} #${i + 1}`, description: 'Tugas uji beban', unitCode, dueDate, deliverables: [] },
+          body: {
+            title: `Bench ${label} #${i + 1}`,
+            description: 'Tugas uji beban',
+            unitCode,
+            dueDate,
+            deliverables: [],
+          },
         });
         if (status !== 201) throw new Error(`create: ${status} ${JSON.stringify(body)}`);
         created.push(body.id);
@@ -596,7 +647,14 @@ async function main() {
     const t0 = performance.now();
     const submitted = await withDeadline(() =>
       handle.executeUpdate(contracts.submitTaskUpdate, {
-        args: [{ requestId: submitId, actor: { userId: officerId, onBehalfOfUserId: null }, note: 'Selesai', evidenceIds: [] }],
+        args: [
+          {
+            requestId: submitId,
+            actor: { userId: officerId, onBehalfOfUserId: null },
+            note: 'Selesai',
+            evidenceIds: [],
+          },
+        ],
         updateId: submitId,
       }),
     );
@@ -620,7 +678,9 @@ async function main() {
   for (const concurrency of params.concurrency) {
     const warmup = warmupFor(concurrency);
     const count = params.tasks + warmup;
-    log(`\n— concurrency ${concurrency}: opening ${count} tasks through the API and ${count} on bare Temporal (not timed)…`);
+    log(
+      `\n— concurrency ${concurrency}: opening ${count} tasks through the API and ${count} on bare Temporal (not timed)…`,
+    );
     const apiTasks = await createApiTasks(count, `api c${concurrency}`);
     const bareTasks = await startBareTasks(count, `bare c${concurrency}`);
     apiTasksTotal += apiTasks.length;
@@ -665,18 +725,36 @@ async function main() {
   }
 
   // Sanity: every closed task is approved in the read model, and the mail went out.
-  const statusCounts = (await db.query(`SELECT status, count(*)::int AS n FROM task GROUP BY status ORDER BY status`)).rows;
-  const outbox = (await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status ORDER BY status`)).rows;
+  const statusCounts = (await db.query(`SELECT status, count(*)::int AS n FROM task GROUP BY status ORDER BY status`))
+    .rows;
+  const outbox = (await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status ORDER BY status`))
+    .rows;
   const received = await receiver.received();
+  const usage = [
+    ['worker', worker.child.pid],
+    ['Temporal dev server', temporal.pid],
+    ['API', api.child.pid],
+    ['SMTP receiver', receiver.child.pid],
+    ['this script', process.pid],
+  ]
+    .map(([name, pid]) => ({ name, ...processUsage(pid) }))
+    .filter((u) => u.cpuSeconds !== undefined);
   const durationS = (Date.now() - startedAt.getTime()) / 1000;
   const sortedLogins = loginTimes.sort((a, b) => a - b);
   const notes = [
     `Tasks opened: ${apiTasksTotal} through the API, ${bareTasksTotal} straight on Temporal; task rows by status at the end: ${statusCounts.map((r) => `${r.status} ${r.n}`).join(', ')}.`,
     `Mail outbox at the end: ${outbox.map((r) => `${r.status} ${r.n}`).join(', ')}; the SMTP receiver got ${received} mails.`,
     `Logins (argon2id, one officer and one secretary session per lane, before the timed phase and not part of the close): ${sortedLogins.length}, p50 ${fmt(percentile(sortedLogins, 50), 0)} ms, p95 ${fmt(percentile(sortedLogins, 95), 0)} ms.`,
+    ...(usage.length
+      ? [
+          `CPU time over the whole run (start-up included) and peak resident memory: ${usage.map((u) => `${u.name} ${fmt(u.cpuSeconds)} s, ${u.peakMiB} MiB`).join('; ')} (PostgreSQL not counted).`,
+        ]
+      : []),
     ...rows.flatMap(({ concurrency, api, bare }) =>
       [api, bare].some((s) => s.stoppedAtDeadline)
-        ? [`Concurrency ${concurrency}: a phase stopped at the ${params.phaseTimeoutMs / 1000} s limit before closing every task.`]
+        ? [
+            `Concurrency ${concurrency}: a phase stopped at the ${params.phaseTimeoutMs / 1000} s limit before closing every task.`,
+          ]
         : [],
     ),
   ];
@@ -684,7 +762,7 @@ async function main() {
   log(`\n${section}\n`);
   const anyErrors = rows.some((r) => r.api.errors || r.bare.errors);
   if (params.write) {
-    writeDoc(section);
+    await writeDoc(section);
     log(`Wrote the results into ${benchmarksDoc}`);
   }
   clearTimeout(overall);
