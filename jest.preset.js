@@ -9,6 +9,7 @@ const root = __dirname;
 const workspaceSources = {
   '^@konvergensi/(domain|config|contracts|logging|persistence|notifications|mail-catcher)$': `${root}/libs/$1/src/index.ts`,
   '^@konvergensi/workflows$': `${root}/workflows/src/index.ts`,
+  '^@konvergensi/domain/task-lifecycle$': `${root}/libs/domain/src/tasks/task-lifecycle.ts`,
 };
 
 const swcTransform = [

@@ -11,6 +11,12 @@ const histories = readdirSync(historiesDir).filter((file) => file.endsWith('.jso
  * the same prebuilt bundle the worker runs: a change that would break running workflows fails here.
  */
 describe('recorded workflow histories replay against the current workflow code', () => {
+  it('runs a workflow bundle without the holiday calendar, which workflows must not use', () => {
+    const bundle = readFileSync(bundlePath, 'utf8');
+    expect(bundle).not.toContain('date-holidays');
+    expect(bundle).not.toContain('moment-timezone');
+  });
+
   it('has recorded histories to replay', () => {
     expect(histories.length).toBeGreaterThan(0);
   });

@@ -34,7 +34,15 @@ import {
   taskStateQuery,
   taskWorkflowId,
 } from '@konvergensi/contracts';
-import { isClosed, ladderRuns, refuseTransition, statusAfter, type TaskAction } from '@konvergensi/domain';
+// The task-lifecycle entry point alone: the package root would pull the holiday calendar
+// (date-holidays and moment's locales) into the workflow bundle.
+import {
+  isClosed,
+  ladderRuns,
+  refuseTransition,
+  statusAfter,
+  type TaskAction,
+} from '@konvergensi/domain/task-lifecycle';
 
 const { openTask, recordTaskTransition, fireLadderStep } = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
@@ -76,7 +84,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   const snapshot = (): TaskState => ({ ...state, firedSteps: [...state.firedSteps] });
 
   const refuse = (action: TaskAction): void => {
-    const refusal = refuseTransition({ status: state.status, pendingExtension: state.pendingExtension !== null }, action);
+    const refusal = refuseTransition(
+      { status: state.status, pendingExtension: state.pendingExtension !== null },
+      action,
+    );
     if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
   };
 
@@ -91,7 +102,15 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   ): Promise<TaskState> => {
     state.status = statusAfter(state.status, action);
     changed = true;
-    await recordTaskTransition({ taskId: input.taskId, requestId, kind, actor, status: state.status, payload, schedule: newSchedule });
+    await recordTaskTransition({
+      taskId: input.taskId,
+      requestId,
+      kind,
+      actor,
+      status: state.status,
+      payload,
+      schedule: newSchedule,
+    });
     return snapshot();
   };
 
@@ -106,13 +125,21 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
     { validator: (_update: SubmitTaskInput) => refuse('submit') },
   );
 
-  setHandler(approveTaskUpdate, async ({ requestId, actor, note }) => transition('approve', 'approved', requestId, actor, { note }), {
-    validator: (_update: ApproveTaskInput) => refuse('approve'),
-  });
+  setHandler(
+    approveTaskUpdate,
+    async ({ requestId, actor, note }) => transition('approve', 'approved', requestId, actor, { note }),
+    {
+      validator: (_update: ApproveTaskInput) => refuse('approve'),
+    },
+  );
 
-  setHandler(returnTaskUpdate, async ({ requestId, actor, reason }) => transition('return', 'returned', requestId, actor, { reason }), {
-    validator: (_update: ReturnTaskInput) => refuse('return'),
-  });
+  setHandler(
+    returnTaskUpdate,
+    async ({ requestId, actor, reason }) => transition('return', 'returned', requestId, actor, { reason }),
+    {
+      validator: (_update: ReturnTaskInput) => refuse('return'),
+    },
+  );
 
   setHandler(
     requestExtensionUpdate,
@@ -142,7 +169,10 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       state.pendingExtension = null;
       if (!approve || !proposedSchedule || !pending) {
         proposedSchedule = null;
-        return transition('decideExtension', 'extension_rejected', requestId, actor, { note, requestedDueDate: pending?.requestedDueDate });
+        return transition('decideExtension', 'extension_rejected', requestId, actor, {
+          note,
+          requestedDueDate: pending?.requestedDueDate,
+        });
       }
       // Every later step moves: a new generation of the ladder against the new due date.
       schedule = proposedSchedule;
@@ -151,7 +181,14 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       state.dueDate = schedule.dueDate;
       state.dueAt = schedule.dueAt;
       state.escalationLevel = 0;
-      return transition('decideExtension', 'extension_approved', requestId, actor, { note, dueDate: schedule.dueDate }, schedule);
+      return transition(
+        'decideExtension',
+        'extension_approved',
+        requestId,
+        actor,
+        { note, dueDate: schedule.dueDate },
+        schedule,
+      );
     },
     { validator: (_update: DecideExtensionInput) => refuse('decideExtension') },
   );
@@ -173,15 +210,23 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
       validator: ({ newUnitId }: ReassignTaskInput) => {
         refuse('reassign');
         if (newUnitId === state.assigneeUnitId) {
-          throw ApplicationFailure.create({ type: 'SAME_UNIT', message: 'Tugas sudah berada pada unit tersebut.', nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: 'SAME_UNIT',
+            message: 'Tugas sudah berada pada unit tersebut.',
+            nonRetryable: true,
+          });
         }
       },
     },
   );
 
-  setHandler(cancelTaskUpdate, async ({ requestId, actor, reason }) => transition('cancel', 'cancelled', requestId, actor, { reason }), {
-    validator: (_update: CancelTaskInput) => refuse('cancel'),
-  });
+  setHandler(
+    cancelTaskUpdate,
+    async ({ requestId, actor, reason }) => transition('cancel', 'cancelled', requestId, actor, { reason }),
+    {
+      validator: (_update: CancelTaskInput) => refuse('cancel'),
+    },
+  );
 
   await openTask(input);
 
