@@ -115,7 +115,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
   });
 
   it('stops the ladder when the task is submitted and approved, and answers a repeated click with the same state', async () => {
-    const task = await createAdHocTask(secretary, 'Notulen rapat koordinasi (disetujui)', workingDaysFromToday(4));
+    const task = await createAdHocTask(secretary, 'Notulen rapat koordinasi (disetujui)', workingDaysFromToday(8));
     const key = idempotencyKey();
     const first = await officer.post<{ status: string; submissions: number }>(
       `/api/v1/tasks/${task.id}/submit`,
@@ -150,7 +150,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
     expect(repeated.body.status).toBe('approved');
 
     // Well past where the overdue notice would have been: nothing from the ladder.
-    await new Promise((resolve) => setTimeout(resolve, 12 * secondsPerDay * 1000));
+    await new Promise((resolve) => setTimeout(resolve, 14 * secondsPerDay * 1000));
     expect(subjectsTo(task.id, unitDinkes).map((s) => s.split(':')[0])).toEqual(['Tugas baru', 'Disetujui']);
     const events = (await db.query(`SELECT kind FROM task_event WHERE task_id = $1 ORDER BY occurred_at`, [
       task.id,
@@ -163,11 +163,12 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
   });
 
   it('moves every later step when an extension is approved', async () => {
-    const originalDue = workingDaysFromToday(4);
+    // Far enough out that the decision lands well before the original overdue notice, even on a loaded machine.
+    const originalDue = workingDaysFromToday(9);
     const task = await createAdHocTask(secretary, 'Rekap data sasaran (perpanjangan)', originalDue);
     const requested = await officer.post<{ pendingExtension: { requestedDueDate: string } }>(
       `/api/v1/tasks/${task.id}/extension-requests`,
-      { requestedDueDate: workingDaysFromToday(10), reason: 'Menunggu data puskesmas' },
+      { requestedDueDate: workingDaysFromToday(13), reason: 'Menunggu data puskesmas' },
       idempotencyKey(),
     );
     expect(requested.status).toBe(200);
@@ -177,7 +178,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
       { approve: true },
       idempotencyKey(),
     );
-    expect(decided.body).toMatchObject({ dueDate: workingDaysFromToday(10), pendingExtension: null });
+    expect(decided.body).toMatchObject({ dueDate: workingDaysFromToday(13), pendingExtension: null });
     await waitForMail(task.id, 'Perpanjangan disetujui', unitDinkes);
 
     const detail = await secretary.get<{ dueAt: string }>(`/api/v1/tasks/${task.id}`);
