@@ -36,6 +36,7 @@ const ioPatterns = [
   '@temporalio/activity',
   '@konvergensi/persistence',
   '@konvergensi/notifications',
+  '@konvergensi/reporting',
   '@konvergensi/logging',
 ];
 

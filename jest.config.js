@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/mail-catcher',
     '<rootDir>/libs/persistence',
     '<rootDir>/libs/notifications',
+    '<rootDir>/libs/reporting',
     '<rootDir>/workflows',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',

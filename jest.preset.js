@@ -10,6 +10,7 @@ const workspaceSources = {
   '^@konvergensi/(domain|config|contracts|logging|persistence|notifications|mail-catcher)$': `${root}/libs/$1/src/index.ts`,
   '^@konvergensi/workflows$': `${root}/workflows/src/index.ts`,
   '^@konvergensi/domain/task-lifecycle$': `${root}/libs/domain/src/tasks/task-lifecycle.ts`,
+  '^@konvergensi/domain/aks-stages$': `${root}/libs/domain/src/aks/stage-outputs.ts`,
 };
 
 const swcTransform = [

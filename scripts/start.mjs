@@ -90,6 +90,9 @@ async function main() {
 
   const authSecret =
     process.env.AUTH_SECRET || persistentSecret(join(dataDir, 'auth-secret'), () => randomBytes(32).toString('hex'));
+  const aksIdentityKey =
+    process.env.AKS_IDENTITY_KEY ||
+    persistentSecret(join(dataDir, 'aks-identity-key'), () => randomBytes(32).toString('hex'));
   const demoPassword =
     process.env.DEMO_PASSWORD ||
     persistentSecret(join(dataDir, 'demo-password'), () => randomBytes(9).toString('base64url'));
@@ -113,6 +116,7 @@ async function main() {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     AUTH_SECRET: authSecret,
+    AKS_IDENTITY_KEY: aksIdentityKey,
   };
   startApp('api', env);
   await waitForPort(port, { timeoutMs: 60_000 });

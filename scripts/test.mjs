@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
 import { ensureDependencies, root, run } from './lib/install.mjs';
 
 const started = Date.now();
 ensureDependencies();
+// The browser tests (test/browser) need a Chromium binary; they find it the same way.
+ensureChromium();
 build();
 run('npx', ['eslint', '.', '--max-warnings', '0']);
 

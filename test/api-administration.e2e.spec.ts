@@ -86,6 +86,13 @@ describe('regions, units, users, holiday overrides and escalation settings', () 
         .set(auth)
         .send({ code: 'UJI_ADMINISTRASI', name: 'Lagi' });
       expect(duplicate.status).toBe(409);
+      // Retired again, so that cycles other test files start in Metro do not hand it KOMINFO/PMD tasks.
+      const retired = await http
+        .patch('/api/v1/regencies/18.72/units/UJI_ADMINISTRASI')
+        .set(auth)
+        .send({ roleCodes: [], active: false });
+      expect(retired.status).toBe(200);
+      expect(retired.body).toMatchObject({ roleCodes: [], active: false });
     });
 
     it('refuses unit changes by the TPPS secretary with 403 and unknown units with 404', async () => {
@@ -203,6 +210,25 @@ describe('regions, units, users, holiday overrides and escalation settings', () 
   });
 
   describe('holiday overrides and escalation settings', () => {
+    it("lists the regency's holidays for a range: national days and its own overrides, for the web app's working-day phrases", async () => {
+      const { http, auth } = await as('metro.dinkes');
+      const list = await http.get('/api/v1/regencies/18.72/holidays?from=2027-03-01&to=2027-12-31').set(auth);
+      expect(list.status).toBe(200);
+      const days = list.body.days as { date: string; name: string; source: string }[];
+      expect(days).toContainEqual(expect.objectContaining({ date: '2027-12-25', source: 'national' }));
+      expect(days.every((d) => d.date >= '2027-03-01' && d.date <= '2027-12-31')).toBe(true);
+      expect(list.body.timeZone).toBe('Asia/Jakarta');
+      const backwards = await http.get('/api/v1/regencies/18.72/holidays?from=2027-03-02&to=2027-03-01').set(auth);
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.code).toBe('RANGE_INVALID');
+      const tooLong = await http.get('/api/v1/regencies/18.72/holidays?from=2027-01-01&to=2028-12-31').set(auth);
+      expect(tooLong.status).toBe(400);
+      const other = await as('dumai.dinkes');
+      expect(
+        (await other.http.get('/api/v1/regencies/18.72/holidays?from=2027-01-01&to=2027-01-31').set(other.auth)).status,
+      ).toBe(404);
+    });
+
     it('lets the TPPS secretary add, replace and remove overrides by date', async () => {
       const { http, auth } = await as('metro.sekretaris');
       const put = await http

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
+import { ApiClient } from './support/api-client';
+import { aksCsv, badutaRow, daysAgo, startAudit, waitForStage } from './support/aks-fixtures';
 import {
   expectStatus,
   insertTask,
@@ -45,13 +47,21 @@ interface Fixtures {
   taskId: string;
   evidenceId: string;
   userId: string;
+  recommendationId: string;
+  activityId: string;
+  doomedActivityId: string;
+  auditId: string;
+  caseId: string;
 }
 
 interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   body?: (role: Role) => unknown;
-  upload?: boolean;
+  /** A multipart upload in the field "file": evidence (a PNG) unless a file is given. */
+  upload?: boolean | { filename: string; content: () => Buffer };
+  /** Serves identities of AKS cases: never 'allowed' for anyone outside the AKS teams. */
+  identity?: boolean;
   /** Run before the call (as admin) so the resource is there for an allowed caller. */
   prepare?: () => Promise<void>;
   expected: Record<Role, Outcome>;
@@ -71,21 +81,65 @@ const taskReaders = row(401, A, A, A, A, A, A, 404, 404);
 const assignee = row(401, 403, 403, 403, 403, A, A, 404, 404);
 const coordinators = row(401, A, 403, A, A, 403, 403, 404, 404);
 const publicRoute = row(A, A, A, A, A, A, A, A, A);
+/** Village data of Aksi 1: unit staff for their unit, the TPPS coordinators (and admin) for any. */
+const villageDataEditors = row(401, A, 403, A, A, A, A, 403, 403);
+const chairOrAdmin = row(401, A, 403, A, 403, 403, 403, 403, 403);
+const chairSecretaryOrAdmin = row(401, A, 403, A, A, 403, 403, 403, 403);
+const portalExporters = row(401, A, A, A, A, 403, 403, 403, 403);
+const provinceGraders = row(401, A, A, 403, 403, 403, 403, 403, 403);
+// The audit is organisational work of the secretariat and the AKS teams; the admin manages
+// accounts and has no part in it. Case identities: other roles do not even learn a case exists.
+const auditRunners = row(401, 403, 403, 403, A, 403, 403, A, 403);
+const aksReportApprover = row(401, 403, 403, A, 403, 403, 403, 403, 403);
+const caseRecorders = row(401, 403, 403, 403, 403, 403, 403, A, 403);
+const aksTeams = row(401, 403, 403, 403, 403, 403, 403, A, A);
+const caseReaders = row(401, 404, 404, 404, 404, 404, 404, A, A);
+const caseMeasurers = row(401, 404, 404, 404, 404, 404, 404, A, 403);
+const caseSigners = row(401, 404, 404, 404, 404, 404, 404, 403, A);
 
-const year = 2028;
+/** A year no other test file uses for Kota Metro (the test database is shared). */
+const year = 2051;
 const holidayDate = '2028-03-13';
+const metroVillage = '18.72.05.1003';
+const cycle = `/api/v1/regencies/18.72/cycles/${year}`;
+const reports = `/api/v1/regencies/18.72/reports/${year}`;
+const plannedActivity = (name: string) => ({
+  unitCode: 'DINKES',
+  name,
+  intervention: 'spesifik',
+  target: 'Balita di kelurahan lokus',
+  location: 'Kota Metro',
+  budget: 1_500_000,
+  fundingSource: 'apbd_kabupaten_kota',
+});
+const measurement = () => ({ berat_badan: '7,6', tinggi_badan: '70', tanggal_ukur: daysAgo(1) });
 
 describe('authorization matrix: each role × each endpoint on Kota Metro', () => {
   let stack: FileStack;
   let db: DataSource;
   let logins: Logins;
-  const fixtures: Fixtures = { taskId: '', evidenceId: '', userId: '' };
+  const fixtures: Fixtures = {
+    taskId: '',
+    evidenceId: '',
+    userId: '',
+    recommendationId: '',
+    activityId: '',
+    doomedActivityId: '',
+    auditId: '',
+    caseId: '',
+  };
 
   const endpoints: Endpoint[] = [
     { method: 'get', path: '/api/health', expected: publicRoute },
     { method: 'post', path: '/api/v1/auth/logout', expected: publicRoute },
     { method: 'get', path: '/api/v1/me', expected: everyoneSignedIn },
     { method: 'get', path: '/api/v1/regions', expected: everyoneSignedIn },
+    { method: 'get', path: '/api/v1/indicators/catalogue?semester=1&unit=me', expected: everyoneSignedIn },
+    {
+      method: 'get',
+      path: '/api/v1/regencies/18.72/holidays?from=2027-01-01&to=2027-01-31',
+      expected: everyoneSignedIn,
+    },
     { method: 'get', path: '/api/v1/regions/18.72', expected: everyoneSignedIn },
     {
       method: 'post',
@@ -103,7 +157,9 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     {
       method: 'patch',
       path: '/api/v1/regencies/18.72/units/UJI_MATRIKS',
-      body: () => ({ roleCodes: ['KOMINFO'] }),
+      // A name, not a role mapping: a unit mapped to a role would be handed that role's tasks in the
+      // cycles other test files start in Metro.
+      body: () => ({ name: 'Unit Uji Matriks Diubah' }),
       expected: adminOnly,
     },
     { method: 'get', path: '/api/v1/users?regencyCode=18.72', expected: adminOnly },
@@ -192,6 +248,202 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     },
     { method: 'get', path: `/api/v1/regencies/18.72/indicators/${year}/1`, expected: everyoneSignedIn },
     { method: 'get', path: `/api/v1/regencies/18.72/dashboard?year=${year}`, expected: everyoneSignedIn },
+
+    // ── the year's data work (Aksi 1, Aksi 8) ─────────────────────────────────────────────────
+    {
+      method: 'put',
+      path: `${cycle}/village-situation`,
+      body: () => ({ unitCode: 'DINKES', rows: [{ villageCode: metroVillage, prevalence: 12.5, cases: 3 }] }),
+      expected: villageDataEditors,
+    },
+    { method: 'get', path: `${cycle}/situation-analysis`, expected: everyoneSignedIn },
+    { method: 'get', path: `${cycle}/lokus`, expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: `${cycle}/lokus/decision`,
+      body: () => ({ add: [metroVillage] }),
+      expected: secretaryOrAdmin,
+    },
+    { method: 'get', path: `${cycle}/review-recommendations`, expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: `${cycle}/review-recommendations`,
+      body: () => ({ text: 'Perkuat pendataan balita di kelurahan lokus' }),
+      expected: secretaryOrAdmin,
+    },
+    {
+      method: 'post',
+      path: `${cycle}/review-recommendations/:recommendationId/resolve`,
+      expected: secretaryOrAdmin,
+    },
+
+    // ── schedules (admin); `trigger` is left out: it would start workflows ──────────────────────
+    { method: 'get', path: '/api/v1/regencies/18.72/schedules', expected: adminOnly },
+    {
+      method: 'post',
+      path: '/api/v1/regencies/18.72/schedules/year-start/pause',
+      body: () => ({ note: 'Uji matriks akses' }),
+      expected: adminOnly,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/regencies/18.72/schedules/year-start/resume',
+      body: () => ({ note: 'Uji matriks akses selesai' }),
+      expected: adminOnly,
+    },
+
+    // ── status, national portal, province ───────────────────────────────────────────────────
+    { method: 'get', path: `${cycle}/status`, expected: everyoneSignedIn },
+    { method: 'get', path: `${cycle}/actions/AKSI_1/portal-export`, expected: portalExporters },
+    { method: 'get', path: `${cycle}/actions/AKSI_1/portal-milestones`, expected: everyoneSignedIn },
+    {
+      method: 'put',
+      path: `${cycle}/actions/AKSI_1/portal-milestones/data_entered`,
+      body: () => ({ reachedOn: daysAgo(2), note: 'Data diinput ke portal' }),
+      expected: secretaryOrAdmin,
+    },
+    { method: 'get', path: `/api/v1/provinces/18/overview?year=${year}`, expected: provinceGraders },
+    { method: 'get', path: `/api/v1/regencies/18.72/assessments/${year}`, expected: everyoneSignedIn },
+    {
+      method: 'put',
+      path: `/api/v1/regencies/18.72/assessments/${year}`,
+      body: () => ({ grades: [{ indicatorCode: 'AKSI_1.TAHAPAN', grade: 'B', note: 'Uji matriks akses' }] }),
+      expected: provinceGraders,
+    },
+
+    // ── semester report ─────────────────────────────────────────────────────────────────────
+    { method: 'get', path: `${reports}/1`, expected: everyoneSignedIn },
+    { method: 'get', path: `${reports}/1.xlsx`, expected: everyoneSignedIn },
+    { method: 'get', path: `${reports}/1.pdf`, expected: everyoneSignedIn },
+    { method: 'get', path: `${reports}/1/collection-plan`, expected: everyoneSignedIn },
+    { method: 'post', path: `${reports}/1/compile`, expected: secretaryOrAdmin },
+    { method: 'post', path: `${reports}/1/review`, expected: secretaryOrAdmin },
+    { method: 'post', path: `${reports}/1/approve`, expected: chairOrAdmin },
+    { method: 'post', path: `${reports}/1/send`, expected: chairSecretaryOrAdmin },
+
+    // ── Aksi 2 planned activities ───────────────────────────────────────────────────────────
+    { method: 'get', path: `${cycle}/planned-activities`, expected: everyoneSignedIn },
+    { method: 'get', path: `${cycle}/planned-activities/:activityId`, expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: `${cycle}/planned-activities`,
+      body: () => plannedActivity('Kegiatan uji matriks baru'),
+      expected: indicatorEditors,
+    },
+    {
+      method: 'patch',
+      path: `${cycle}/planned-activities/:activityId`,
+      body: () => ({ budget: 2_000_000, tracking: { rkpd: { status: 'diusulkan' } } }),
+      expected: indicatorEditors,
+    },
+    {
+      method: 'delete',
+      path: `${cycle}/planned-activities/:doomedActivityId`,
+      prepare: async () => {
+        const created = await request(stack.baseUrl)
+          .post(`${cycle}/planned-activities`)
+          .set(await logins.bearer('admin'))
+          .send(plannedActivity('Kegiatan uji matriks dihapus'));
+        fixtures.doomedActivityId = (expectStatus(created, 201).body as { id: string }).id;
+      },
+      expected: indicatorEditors,
+    },
+    { method: 'get', path: `${cycle}/integration-matrix`, expected: everyoneSignedIn },
+
+    // ── the stunting case audit (AKS): aggregates ───────────────────────────────────────────
+    { method: 'get', path: '/api/v1/aks/templates', expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: '/api/v1/regencies/18.72/aks/audits',
+      // The audit of this semester exists: an allowed caller meets 409, and no workflow starts.
+      body: () => ({ year, semester: 1, templateCode: 'AKS' }),
+      expected: auditRunners,
+    },
+    { method: 'get', path: '/api/v1/regencies/18.72/aks/audits', expected: everyoneSignedIn },
+    { method: 'get', path: `/api/v1/regencies/18.72/aks/facts?year=${year}&semester=1`, expected: everyoneSignedIn },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId', expected: everyoneSignedIn },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/recap', expected: everyoneSignedIn },
+    {
+      // Not the open stage: the workflow refuses it, so the audit does not move on.
+      method: 'post',
+      path: '/api/v1/aks/audits/:auditId/stages/AKS.T5/complete',
+      body: () => ({}),
+      expected: auditRunners,
+    },
+    {
+      method: 'put',
+      path: '/api/v1/aks/audits/:auditId/team',
+      body: () => ({
+        members: [
+          { username: 'metro.aks-teknis', team: 'technical', lead: true },
+          { username: 'metro.aks-pakar', team: 'expert', specialty: 'Dokter spesialis anak' },
+        ],
+      }),
+      expected: auditRunners,
+    },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/team', expected: everyoneSignedIn },
+    { method: 'post', path: '/api/v1/aks/audits/:auditId/documents/AKS_SK', upload: true, expected: auditRunners },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/documents', expected: everyoneSignedIn },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/recommendations', expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: '/api/v1/aks/audits/:auditId/follow-up-plan',
+      body: () => ({ items: [{ recommendationId: randomUUID(), unitCode: 'DINKES', dueDate: '2051-03-02' }] }),
+      expected: auditRunners,
+    },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/report', expected: everyoneSignedIn },
+    { method: 'post', path: '/api/v1/aks/audits/:auditId/report/compile', expected: auditRunners },
+    { method: 'post', path: '/api/v1/aks/audits/:auditId/report/approve', expected: aksReportApprover },
+    { method: 'post', path: '/api/v1/aks/audits/:auditId/report/submit', expected: auditRunners },
+
+    // ── AKS case identities: the AKS teams of the regency only ──────────────────────────────
+    {
+      method: 'post',
+      path: '/api/v1/aks/audits/:auditId/cases/import',
+      // One row with a short NIK: the import answers its report and keeps no identity.
+      upload: {
+        filename: 'kasus.csv',
+        content: () => Buffer.from(aksCsv([badutaRow({ nik: '18720141', nama: 'Nik Pendek' })])),
+      },
+      identity: true,
+      expected: caseRecorders,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/aks/audits/:auditId/cases',
+      body: () => ({ ...badutaRow({ nik: '1872014101510099', nama: 'Kasus Ganda Matriks' }), nik: 'bukan-nik' }),
+      identity: true,
+      expected: caseRecorders,
+    },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/cases', identity: true, expected: aksTeams },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/cases/export', identity: true, expected: caseRecorders },
+    { method: 'get', path: '/api/v1/aks/cases/:caseId', identity: true, expected: caseReaders },
+    {
+      method: 'post',
+      path: '/api/v1/aks/cases/:caseId/remeasurement',
+      body: measurement,
+      identity: true,
+      expected: caseMeasurers,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/aks/cases/:caseId/monitoring',
+      body: () => ({ ...measurement(), bulan: 1 }),
+      identity: true,
+      expected: caseMeasurers,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/aks/cases/:caseId/analysis',
+      body: () => ({
+        findings: ['Asupan protein hewani kurang'],
+        causes: ['Pola asuh belum tepat'],
+        recommendations: ['Kelas ibu balita setiap bulan'],
+      }),
+      identity: true,
+      expected: caseReaders,
+    },
+    { method: 'post', path: '/api/v1/aks/cases/:caseId/sign-off', identity: true, expected: caseSigners },
   ];
 
   beforeAll(async () => {
@@ -230,6 +482,26 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       .set(await logins.bearer('admin'))
       .send({ code: 'UJI_MATRIKS', name: 'Unit Uji Matriks' })
       .expect(201);
+    // One of each record the new endpoints act on, made once for the file.
+    const recommendation = await request(stack.baseUrl)
+      .post(`${cycle}/review-recommendations`)
+      .set(await logins.bearer('metro.sekretaris'))
+      .send({ text: 'Rekomendasi kaji ulang untuk matriks akses' });
+    fixtures.recommendationId = (expectStatus(recommendation, 201).body as { id: string }).id;
+    const activity = await request(stack.baseUrl)
+      .post(`${cycle}/planned-activities`)
+      .set(await logins.bearer('metro.sekretaris'))
+      .send(plannedActivity('Kegiatan uji matriks'));
+    fixtures.activityId = (expectStatus(activity, 201).body as { id: string }).id;
+    const secretary = await ApiClient.as(stack.baseUrl, 'metro.sekretaris');
+    const audit = await startAudit(secretary, '18.72', { year, semester: 1, templateCode: 'AKS' });
+    fixtures.auditId = audit.id;
+    await waitForStage(secretary, audit.id, 'AKS.T1');
+    const entered = await request(stack.baseUrl)
+      .post(`/api/v1/aks/audits/${audit.id}/cases`)
+      .set(await logins.bearer('metro.aks-teknis'))
+      .send(badutaRow({ nik: '1872014101510001', nama: 'Kasus Matriks Akses' }));
+    fixtures.caseId = (expectStatus(entered, 201).body as { id: string }).id;
   });
 
   afterAll(async () => {
@@ -248,17 +520,19 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
 
   it.each(cells)('$role → $label answers $outcome', async ({ role, endpoint, outcome }) => {
     await endpoint.prepare?.();
-    const path = endpoint.path
-      .replace(':taskId', fixtures.taskId)
-      .replace(':evidenceId', fixtures.evidenceId)
-      .replace(':userId', fixtures.userId);
+    const path = endpoint.path.replace(
+      /:(\w+)Id\b/,
+      (_, name: string) => fixtures[`${name}Id` as keyof Fixtures] || `:${name}Id`,
+    );
     const agent = request(stack.baseUrl);
     let call = agent[endpoint.method](path)
       .set('x-konvergensi-csrf', '1')
       .set('idempotency-key', `matriks-${randomUUID()}`);
     if (role !== 'anonymous') call = call.set(await logins.bearer(userOf[role]));
     const response = endpoint.upload
-      ? await call.attach('file', pngBytes(2, 40), 'bukti.png')
+      ? typeof endpoint.upload === 'object'
+        ? await call.attach('file', endpoint.upload.content(), endpoint.upload.filename)
+        : await call.attach('file', pngBytes(2, 40), 'bukti.png')
       : endpoint.body
         ? await call.send(endpoint.body(role) as object)
         : await call;
@@ -268,10 +542,24 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     // issue) and may answer 501 meanwhile; every other endpoint answers without a 5xx.
     const isTaskAction = /\/tasks\/:taskId\/(submit|extension-requests|approve|return|reassign)$/.test(endpoint.path);
     const body = response.body as { code?: unknown; message?: unknown };
+    // An allowed call must also be well-formed, or a malformed request would pass for "allowed"
+    // without ever reaching the role check it is meant to exercise.
     expect({
       errorBodyShaped: observed === 'allowed' || (typeof body.code === 'string' && typeof body.message === 'string'),
       serverError: response.status >= 500 && !isTaskAction,
-    }).toEqual({ errorBodyShaped: true, serverError: false });
+      malformedRequest: observed === 'allowed' && ['VALIDATION_FAILED', 'MALFORMED_JSON'].includes(String(body.code)),
+    }).toEqual({ errorBodyShaped: true, serverError: false, malformedRequest: false });
+  });
+
+  it('never lets a role outside the AKS teams reach an endpoint that serves case identities', () => {
+    const identityEndpoints = endpoints.filter((endpoint) => endpoint.identity);
+    expect(identityEndpoints.length).toBeGreaterThanOrEqual(9);
+    const leaks = identityEndpoints.flatMap((endpoint) =>
+      roles
+        .filter((role) => role !== 'aks_technical' && role !== 'aks_expert' && endpoint.expected[role] === 'allowed')
+        .map((role) => `${role} → ${endpoint.method.toUpperCase()} ${endpoint.path}`),
+    );
+    expect(leaks).toEqual([]);
   });
 
   it('lists every endpoint of the matrix in the OpenAPI document', async () => {
@@ -282,11 +570,18 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       const template = endpoint.path
         .split('?')[0]!
         .replace(/\/18\.72(?=\/|$)/, '/{code}')
-        .replace(`/${year}/1`, '/{year}/{semester}')
+        .replace(/\/provinces\/18\//, '/provinces/{provinceCode}/')
+        .replace(new RegExp(`/${year}/1(?=[/.]|$)`), '/{year}/{semester}')
         .replace(`/cycles/${year}`, '/cycles/{year}')
+        .replace(`/assessments/${year}`, '/assessments/{year}')
+        .replace('/actions/AKSI_1/', '/actions/{actionCode}/')
+        .replace('/portal-milestones/data_entered', '/portal-milestones/{milestone}')
+        .replace('/schedules/year-start/', '/schedules/{kind}/')
+        .replace('/stages/AKS.T5/', '/stages/{stageCode}/')
+        .replace('/documents/AKS_SK', '/documents/{code}')
         .replace(`/holiday-overrides/${holidayDate}`, '/holiday-overrides/{date}')
         .replace('/units/UJI_MATRIKS', '/units/{unitCode}')
-        .replace(/:(taskId|evidenceId|userId)/, '{id}');
+        .replace(/:\w+Id\b/, '{id}');
       expect(Object.keys(paths)).toContain(template);
       expect(Object.keys(paths[template] ?? {})).toContain(endpoint.method);
     }

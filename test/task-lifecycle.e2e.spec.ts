@@ -1,5 +1,6 @@
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@konvergensi/mail-catcher';
 import { createDataSource } from '@konvergensi/persistence';
+import { addWorkingDays, dueInstant, indonesianWorkingDayRules, localDateOf } from '@konvergensi/domain';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { recordHistories } from './support/histories';
@@ -162,13 +163,33 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
     finished['task-submitted-approved'] = `task:${task.id}`;
   });
 
+  /**
+   * The API's compressed "today". The compressed clock starts with the API process and runs
+   * 43 200 times fast, so a test late in the file must count due days from where the clock is,
+   * not from the calendar's today: derived from where the API placed a probe task's due instant.
+   */
+  const compressedToday = async (): Promise<string> => {
+    const probeDue = workingDaysFromToday(30);
+    const probe = await createAdHocTask(secretary, 'Uji jam terkompresi', probeDue);
+    const factor = secondsPerDay / 86_400;
+    const real = dueInstant(probeDue, 'Asia/Jakarta').getTime();
+    const origin = (Date.parse(probe.dueAt) - factor * real) / (1 - factor);
+    const compressedNow = origin + (Date.now() - origin) / factor;
+    await secretary.post(`/api/v1/tasks/${probe.id}/cancel`, { reason: 'Jam uji' }, idempotencyKey());
+    return localDateOf(new Date(compressedNow), 'Asia/Jakarta');
+  };
+
   it('moves every later step when an extension is approved', async () => {
-    // Far enough out that the decision lands well before the original overdue notice, even on a loaded machine.
-    const originalDue = workingDaysFromToday(9);
+    // Due days counted from the compressed today: the decision lands well before the original
+    // overdue notice however long the file has been running.
+    const today = await compressedToday();
+    const rules = indonesianWorkingDayRules();
+    const originalDue = addWorkingDays(today, 8, rules);
+    const requestedDue = addWorkingDays(today, 12, rules);
     const task = await createAdHocTask(secretary, 'Rekap data sasaran (perpanjangan)', originalDue);
     const requested = await officer.post<{ pendingExtension: { requestedDueDate: string } }>(
       `/api/v1/tasks/${task.id}/extension-requests`,
-      { requestedDueDate: workingDaysFromToday(13), reason: 'Menunggu data puskesmas' },
+      { requestedDueDate: requestedDue, reason: 'Menunggu data puskesmas' },
       idempotencyKey(),
     );
     expect(requested.status).toBe(200);
@@ -178,7 +199,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
       { approve: true },
       idempotencyKey(),
     );
-    expect(decided.body).toMatchObject({ dueDate: workingDaysFromToday(13), pendingExtension: null });
+    expect(decided.body).toMatchObject({ dueDate: requestedDue, pendingExtension: null });
     await waitForMail(task.id, 'Perpanjangan disetujui', unitDinkes);
 
     const detail = await secretary.get<{ dueAt: string }>(`/api/v1/tasks/${task.id}`);
@@ -215,7 +236,9 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
   });
 
   it('loses no step and repeats none when the worker is killed in the middle of the ladder', async () => {
-    const task = await createAdHocTask(secretary, 'Data e-PPGBM (pekerja dimatikan)', workingDaysFromToday(5));
+    // Counted from the compressed today, so the reminder comes first and the worker dies between steps.
+    const dueDate = addWorkingDays(await compressedToday(), 5, indonesianWorkingDayRules());
+    const task = await createAdHocTask(secretary, 'Data e-PPGBM (pekerja dimatikan)', dueDate);
     await waitForMail(task.id, 'Pengingat', unitDinkes);
     // Between two steps: the reminder is delivered and recorded as sent. (A crash inside the SMTP
     // exchange itself can resend it once with the same Message-ID: SMTP has no idempotency key.)

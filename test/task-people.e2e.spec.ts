@@ -50,6 +50,37 @@ describe('people around a task: digests, substitutes and reassignment', () => {
   it('gives the TPPS secretary and the unit head one digest a day with every escalation, not one mail per task', async () => {
     // A digest time in the past would send at once; wait out the minutes around local midnight.
     while (wibTimeIn(0) > '23:58:30') await new Promise((resolve) => setTimeout(resolve, 5000));
+    // A unit, a secretary and a head of their own: digests go to a person (and a unit) once a day,
+    // and other test files may already have sent Metro's today (their cycles escalate too).
+    const admin = await ApiClient.as(stack.baseUrl, 'admin');
+    const suffix = randomUUID().slice(0, 8);
+    const unitCode = `UJI_RINGKASAN_${suffix.toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`;
+    const unitName = `Dinas Uji Ringkasan ${suffix}`;
+    const unit = await admin.post('/api/v1/regencies/18.72/units', {
+      code: unitCode,
+      name: unitName,
+      email: `unit-${suffix}@demo.konvergensi.test`,
+    });
+    expect(unit.status).toBe(201);
+    const people: { id: string; email: string }[] = [];
+    for (const [role, personUnit] of [
+      ['tpps_secretary', 'SEKRETARIAT_TPPS'],
+      ['opd_head', unitCode],
+    ] as const) {
+      const username = `digest-${suffix}.${role === 'opd_head' ? 'kepala' : 'sekretaris'}`;
+      const created = await admin.post<{ id: string }>('/api/v1/users', {
+        username,
+        displayName: `Uji Ringkasan ${role === 'opd_head' ? 'Kepala' : 'Sekretaris'}`,
+        email: email(username),
+        password: 'sandi-panjang-sekali-uji',
+        roles: [role],
+        regencyCode: '18.72',
+        unitCode: personUnit,
+      });
+      expect(created.status).toBe(201);
+      people.push({ id: created.body.id, email: email(username) });
+    }
+    const [digestSecretary, digestHead] = people as [{ id: string; email: string }, { id: string; email: string }];
     const settings = await secretary.put('/api/v1/regencies/18.72/escalation-settings', {
       ladder: { reminderWorkingDaysBefore: [1], secretaryAfterWorkingDays: 1, chairAfterWorkingDays: 2 },
       escalationDelivery: 'digest',
@@ -61,30 +92,37 @@ describe('people around a task: digests, substitutes and reassignment', () => {
       secretary,
       `Rekap posyandu ${randomUUID().slice(0, 8)}`,
       workingDaysFromToday(1),
+      unitCode,
     );
-    const second = await createAdHocTask(secretary, `Data BBLR ${randomUUID().slice(0, 8)}`, workingDaysFromToday(1));
+    const second = await createAdHocTask(
+      secretary,
+      `Data BBLR ${randomUUID().slice(0, 8)}`,
+      workingDaysFromToday(1),
+      unitCode,
+    );
 
     const digest = await mail.waitFor(
-      (m) => m.to.includes(email('metro.sekretaris')) && m.subject.startsWith('Ringkasan eskalasi'),
+      (m) => m.to.includes(digestSecretary.email) && m.subject.startsWith('Ringkasan eskalasi'),
       90_000,
     );
     expect(digest.text).toContain(first.id);
     expect(digest.text).toContain(second.id);
     const headDigest = await mail.waitFor(
-      (m) => m.to.includes(email('metro.kepala-dinkes')) && m.subject.startsWith('Ringkasan eskalasi'),
+      (m) => m.to.includes(digestHead.email) && m.subject.startsWith('Ringkasan eskalasi'),
       30_000,
     );
     expect(headDigest.text).toContain(first.id);
-    const unitDigest = await mail.waitFor((m) => m.subject.startsWith('Tugas Dinas Kesehatan Kota Metro per'), 30_000);
+    const unitDigest = await mail.waitFor((m) => m.subject.startsWith(`Tugas ${unitName} per`), 30_000);
     expect(unitDigest.text).toContain('[TERLAMBAT]');
 
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const toSecretary = mail.messages().filter((m) => m.to.includes(email('metro.sekretaris')));
+    const toSecretary = mail.messages().filter((m) => m.to.includes(digestSecretary.email));
     expect(toSecretary.filter((m) => m.subject.startsWith('Ringkasan eskalasi'))).toHaveLength(1);
     expect(toSecretary.filter((m) => m.subject.startsWith('Eskalasi ke Sekretaris'))).toHaveLength(0);
-    expect(mail.messages().filter((m) => m.subject.startsWith('Tugas Dinas Kesehatan Kota Metro per'))).toHaveLength(1);
+    expect(mail.messages().filter((m) => m.subject.startsWith(`Tugas ${unitName} per`))).toHaveLength(1);
     for (const task of [first, second])
       await secretary.post(`/api/v1/tasks/${task.id}/cancel`, { reason: 'Selesai diuji' }, idempotencyKey());
+    for (const person of people) await admin.patch(`/api/v1/users/${person.id}`, { active: false });
   });
 
   it('lets a substitute named by an officer on leave see and submit the unit’s tasks, recording both people', async () => {

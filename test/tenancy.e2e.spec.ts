@@ -40,7 +40,7 @@ describe('tenancy: a Metro user never sees Dumai data', () => {
     await request(stack.baseUrl)
       .post('/api/v1/regencies/14.72/cycles')
       .set(await logins.bearer('dumai.sekretaris'))
-      .send({ year: 2027 })
+      .send({ year: 2077 })
       .expect(201);
     await request(stack.baseUrl)
       .put('/api/v1/regencies/14.72/indicators/2027/1')
@@ -86,7 +86,7 @@ describe('tenancy: a Metro user never sees Dumai data', () => {
     ['a region', '/api/v1/regions/{code}'],
     ['the dashboard', '/api/v1/regencies/{code}/dashboard'],
     ['indicators', '/api/v1/regencies/{code}/indicators/2027/1'],
-    ['a cycle', '/api/v1/regencies/{code}/cycles/2027'],
+    ['a cycle', '/api/v1/regencies/{code}/cycles/2077'],
     ['holiday overrides', '/api/v1/regencies/{code}/holiday-overrides'],
     ['escalation settings', '/api/v1/regencies/{code}/escalation-settings'],
   ])('answers %s of Dumai exactly like a regency that does not exist', async (_what, template) => {
@@ -122,7 +122,7 @@ describe('tenancy: a Metro user never sees Dumai data', () => {
   it('refuses writes to Dumai by Metro users as if Dumai did not exist', async () => {
     const secretary = await logins.bearer('metro.sekretaris');
     const writes = [
-      request(stack.baseUrl).post('/api/v1/regencies/14.72/cycles').set(secretary).send({ year: 2029 }),
+      request(stack.baseUrl).post('/api/v1/regencies/14.72/cycles').set(secretary).send({ year: 2079 }),
       request(stack.baseUrl)
         .put('/api/v1/regencies/14.72/indicators/2027/1')
         .set(secretary)

@@ -34,6 +34,8 @@ export async function startStack(options: {
     LOG_LEVEL: 'info',
     PORT: String(apiPort),
     AUTH_SECRET: environment.authSecret,
+    // A fixed test key: the AKS tests decrypt nothing themselves, they only look for plaintext.
+    AKS_IDENTITY_KEY: 'a5'.repeat(32),
     ...options.extraEnv,
   };
   const worker = startApp('worker', env, join(environment.workDir, `${options.name}-worker.log`));

@@ -2,3 +2,7 @@
 // may export workflow functions only (and re-export nothing with I/O).
 export { pipeCheckWorkflow } from './pipe-check.workflow';
 export { taskWorkflow } from './task.workflow';
+export { actionWorkflow } from './action.workflow';
+export { annualCycleWorkflow } from './annual-cycle.workflow';
+export { aksAuditWorkflow } from './aks-audit.workflow';
+export { yearStartWorkflow, semesterCollectionWorkflow } from './schedules.workflow';

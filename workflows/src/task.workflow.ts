@@ -3,6 +3,8 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -31,6 +33,7 @@ import {
   requestExtensionUpdate,
   returnTaskUpdate,
   submitTaskUpdate,
+  taskClosedSignal,
   taskStateQuery,
   taskWorkflowId,
 } from '@konvergensi/contracts';
@@ -252,5 +255,16 @@ export async function taskWorkflow(input: TaskWorkflowInput): Promise<TaskState>
   }
 
   await condition(allHandlersFinished);
+  // Tasks of a stage tell their action workflow; added after task workflows were already running.
+  if (input.notifyWorkflowId && patched('notify-on-close')) {
+    await getExternalWorkflowHandle(input.notifyWorkflowId)
+      .signal(taskClosedSignal, {
+        taskId: input.taskId,
+        status: state.status,
+        replacedByTaskId: state.reassignedToTaskId,
+      })
+      // The action may have been cancelled or reset; the task's own record is already complete.
+      .catch(() => undefined);
+  }
   return snapshot();
 }

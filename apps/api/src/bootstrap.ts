@@ -18,8 +18,18 @@ function webDistDir(config: AppConfig): string {
   return config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(__dirname, '..', '..', 'web', 'dist');
 }
 
-function refusePrototypeKeys(key: string, value: unknown): unknown {
+// A NUL byte or a lone UTF-16 surrogate is never text a person typed, and PostgreSQL refuses NUL.
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what this refuses
+const unstorableText = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Parse-time guards on every JSON body: a `__proto__` key is never data, and no string may carry
+ * characters the database cannot store; either makes the body malformed (400), never a 500.
+ */
+function refuseHostileJson(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SyntaxError('__proto__ is not allowed in a request body');
+  if ((typeof value === 'string' && unstorableText.test(value)) || unstorableText.test(key))
+    throw new SyntaxError('a string holds a NUL byte or a lone surrogate');
   return value;
 }
 
@@ -29,8 +39,7 @@ export async function createApiApplication(config: AppConfig, logger: Logger): P
     logger: nestLoggerFor(logger),
     bodyParser: false,
   });
-  // A `__proto__` key is never data: refuse it at parse time rather than let it reach an object.
-  app.useBodyParser('json', { limit: '1mb', reviver: refusePrototypeKeys });
+  app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJson });
   app.use(cookieParser());
   // Security headers with helmet's defaults (CSP script-src 'self': no inline script anywhere).
   app.use(helmet());

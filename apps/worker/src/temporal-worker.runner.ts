@@ -4,6 +4,9 @@ import type { Logger } from '@konvergensi/logging';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
+import { AksActivitiesProvider } from './aks/aks.activities';
+import { CycleActivitiesProvider } from './cycles/cycle.activities';
+import { ScheduleActivitiesProvider } from './cycles/schedule.activities';
 import { TaskActivitiesProvider } from './tasks/task.activities';
 import { APP_CONFIG, LOGGER } from './tokens';
 
@@ -25,6 +28,9 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly pipeCheck: PipeCheckActivitiesProvider,
     private readonly tasks: TaskActivitiesProvider,
+    private readonly cycles: CycleActivitiesProvider,
+    private readonly schedules: ScheduleActivitiesProvider,
+    private readonly aks: AksActivitiesProvider,
   ) {}
 
   get finished(): Promise<void> {
@@ -42,7 +48,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflows,
-      activities: bindActivities(this.pipeCheck, this.tasks),
+      activities: bindActivities(this.pipeCheck, this.tasks, this.cycles, this.schedules, this.aks),
     });
     this.logger.info(
       { taskQueue: this.config.TEMPORAL_TASK_QUEUE, bundle: 'workflowBundle' in workflows },

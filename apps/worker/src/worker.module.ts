@@ -6,8 +6,12 @@ import { createDataSource } from '@konvergensi/persistence';
 import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
+import { AksActivitiesProvider } from './aks/aks.activities';
 import { DigestComposer } from './mail/digest-composer';
 import { MailDispatcher } from './mail/mail-dispatcher';
+import { CycleActivitiesProvider } from './cycles/cycle.activities';
+import { ScheduleActivitiesProvider } from './cycles/schedule.activities';
+import { StageOutputs } from './cycles/stage-outputs';
 import { TaskActivitiesProvider } from './tasks/task.activities';
 import { TaskDirectory } from './tasks/task-directory';
 import { TemporalWorkerRunner } from './temporal-worker.runner';
@@ -44,6 +48,10 @@ export class WorkerModule {
         PipeCheckActivitiesProvider,
         TaskDirectory,
         TaskActivitiesProvider,
+        AksActivitiesProvider,
+        StageOutputs,
+        CycleActivitiesProvider,
+        ScheduleActivitiesProvider,
         DigestComposer,
         MailDispatcher,
         TemporalWorkerRunner,

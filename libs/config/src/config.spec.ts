@@ -43,4 +43,9 @@ describe('loadConfig', () => {
     expect(() => requireSetting(loadConfig({}), 'AUTH_SECRET')).toThrow(/AUTH_SECRET/);
     expect(requireSetting(loadConfig({ AUTH_SECRET: 'x'.repeat(32) }), 'AUTH_SECRET')).toHaveLength(32);
   });
+
+  it('accepts an AKS identity key of exactly 32 bytes in hex', () => {
+    expect(() => loadConfig({ AKS_IDENTITY_KEY: 'short' })).toThrow(/AKS_IDENTITY_KEY/);
+    expect(loadConfig({ AKS_IDENTITY_KEY: 'ab'.repeat(32) }).AKS_IDENTITY_KEY).toHaveLength(64);
+  });
 });

@@ -41,6 +41,15 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** HMAC key of access tokens; the API refuses to start without it (≥ 32 characters). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Key of the AKS case identities (AES-256-GCM) and of the NIK hash (HMAC-SHA-256): 64 hex
+   * characters (32 bytes). The API refuses to start without it in production; `npm start`
+   * generates and keeps one.
+   */
+  AKS_IDENTITY_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Failed logins in a row that lock an account, and for how long. */

@@ -44,6 +44,8 @@ export interface TaskWorkflowInput {
   schedule: TaskSchedule;
   createdBy: string | null;
   cycleId?: string | null;
+  /** The workflow to tell (taskClosed signal) when this task closes: the stage's action workflow. */
+  notifyWorkflowId?: string | null;
   stageId?: string | null;
 }
 

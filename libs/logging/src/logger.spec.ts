@@ -29,6 +29,15 @@ describe('logging', () => {
     expect(lines.join('')).not.toContain('rahasia');
   });
 
+  it('redacts an AKS identity under its Indonesian field names', () => {
+    const { lines, logger } = capture();
+    logger.info({ row: { nama: 'Sekar Ayu', alamat: 'Jl. Uji 1', tanggal_lahir: '2025-01-01' } }, 'impor');
+    logger.info({ kasus: { identitas: { nik: '1872014101240003' }, tanggalLahir: '2025-01-01' } }, 'kasus');
+    const text = lines.join('');
+    for (const secret of ['Sekar Ayu', 'Jl. Uji 1', '2025-01-01', '1872014101240003'])
+      expect(text).not.toContain(secret);
+  });
+
   it('adapts Nest log calls to pino levels with their context', () => {
     const { lines, logger } = capture();
     nestLoggerFor(logger).warn('peringatan', 'Bootstrap');

@@ -16,6 +16,13 @@ export const redactedPaths = [
   '*.name',
   '*.address',
   '*.birthDate',
+  // The AKS identity under its Indonesian field names (CSV columns and API bodies).
+  '*.identity',
+  '*.identitas',
+  '*.nama',
+  '*.alamat',
+  '*.tanggalLahir',
+  '*.tanggal_lahir',
 ];
 
 export function createLogger(options: { level: string; service: string }): Logger {

@@ -3,25 +3,39 @@ import { DataSource } from 'typeorm';
 import {
   AksAuditRecord,
   AksCaseRecord,
+  AksDocumentRecord,
   AksFindingRecord,
   AksIdentityAccessRecord,
+  AksMonitoringRecord,
   AksRecommendationRecord,
+  AksStageRecord,
+  AksTeamMemberRecord,
 } from './entities/aks.entity';
 import { CompiledReportRecord } from './entities/compiled-report.entity';
 import { ActionRecord, CycleRecord, StageRecord } from './entities/cycle.entity';
+import { LokusVillageRecord, ReviewRecommendationRecord, VillageSituationRecord } from './entities/cycle-work.entity';
 import { EvidenceBlobRecord, EvidenceFileRecord, SubmissionRecord } from './entities/evidence.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { MailOutboxRecord } from './entities/mail-outbox.entity';
 import { EscalationNoticeRecord, TaskDelegationRecord } from './entities/notification.entity';
 import { PipeCheckRecord } from './entities/pipe-check.entity';
+import { PlannedActivityRecord } from './entities/planned-activity.entity';
+import { PortalMilestoneRecord } from './entities/portal.entity';
 import { RegionRecord } from './entities/region.entity';
+import { RubricGradeRecord } from './entities/rubric-grade.entity';
 import { EscalationSettingRecord, HolidayOverrideRecord } from './entities/regency-settings.entity';
 import { TaskEventRecord, TaskRecord } from './entities/task.entity';
 import { UnitRecord } from './entities/unit.entity';
+import { PasswordResetTokenRecord } from './entities/password-reset.entity';
 import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { RecordsAndIdentity1763900000000 } from './migrations/1763900000000-records-and-identity';
 import { TaskLifecycle1764000000000 } from './migrations/1764000000000-task-lifecycle';
+import { AksAudit1764200000000 } from './migrations/1764200000000-aks-audit';
+import { SemesterReport1764300000000 } from './migrations/1764300000000-semester-report';
+import { AnnualCycle1764100000000 } from './migrations/1764100000000-annual-cycle';
+import { StatusPortal1764400000000 } from './migrations/1764400000000-status-portal';
+import { PasswordReset1764500000000 } from './migrations/1764500000000-password-reset';
 
 export const entities = [
   PipeCheckRecord,
@@ -47,13 +61,33 @@ export const entities = [
   AksFindingRecord,
   AksRecommendationRecord,
   AksIdentityAccessRecord,
+  AksStageRecord,
+  AksTeamMemberRecord,
+  AksDocumentRecord,
+  AksMonitoringRecord,
   CompiledReportRecord,
   EscalationNoticeRecord,
   TaskDelegationRecord,
+  VillageSituationRecord,
+  LokusVillageRecord,
+  ReviewRecommendationRecord,
+  PortalMilestoneRecord,
+  RubricGradeRecord,
+  PlannedActivityRecord,
+  PasswordResetTokenRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */
-export const migrations = [Init1763800000000, RecordsAndIdentity1763900000000, TaskLifecycle1764000000000];
+export const migrations = [
+  Init1763800000000,
+  RecordsAndIdentity1763900000000,
+  TaskLifecycle1764000000000,
+  AnnualCycle1764100000000,
+  AksAudit1764200000000,
+  SemesterReport1764300000000,
+  StatusPortal1764400000000,
+  PasswordReset1764500000000,
+];
 
 export interface DataSourceSettings {
   url: string;

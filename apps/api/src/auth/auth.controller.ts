@@ -11,6 +11,7 @@ import { Public } from './access.decorators';
 import { AuthService, type SessionTokens } from './auth.service';
 import type { LoginRateLimiter } from './login-rate-limiter';
 import { CurrentPrincipal, type Principal } from './principal';
+import { PasswordResets } from './password-reset.service';
 
 export const refreshCookieName = 'konvergensi_refresh';
 const refreshCookiePath = '/api/v1/auth';
@@ -21,6 +22,22 @@ const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
+
+const passwordResetRequestBody = z.strictObject({
+  /** The username or the account's e-mail address. */
+  identifier: z.string().trim().min(1).max(200),
+});
+
+const passwordResetConfirmBody = z.strictObject({
+  token: z.string().trim().min(20).max(200),
+  newPassword: z.string().min(10, 'kata sandi minimal 10 karakter').max(200),
+});
+
+/** The one answer to every reset request, whether or not the account exists. */
+const passwordResetAccepted = {
+  message:
+    'Jika akun itu ada, tautan untuk membuat kata sandi baru telah dikirim ke surelnya. Tautan berlaku 1 jam dan hanya sekali pakai.',
+};
 
 interface TokenResponse {
   accessToken: string;
@@ -35,6 +52,7 @@ export class AuthController {
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGIN_RATE_LIMITER) private readonly limiter: LoginRateLimiter,
+    private readonly passwordResets: PasswordResets,
   ) {}
 
   @Public()
@@ -79,6 +97,42 @@ export class AuthController {
     requireCsrfHeader(request);
     await this.auth.logout(refreshCookieOf(request));
     response.clearCookie(refreshCookieName, { path: refreshCookiePath });
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Forgotten password: mails a one-time link (1 hour) to the account; answers the same for unknown accounts',
+  })
+  @ApiBody({ schema: schemaFor(passwordResetRequestBody) })
+  @ApiResponse({ status: 429, description: 'TOO_MANY_LOGIN_ATTEMPTS' })
+  requestPasswordReset(
+    @Body({ schema: passwordResetRequestBody }) body: z.infer<typeof passwordResetRequestBody>,
+    @Req() request: Request,
+  ): { message: string } {
+    // Shares the login bucket: both are guesses at accounts from one address.
+    if (!this.limiter.tryAcquire(request.ip ?? 'unknown')) {
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
+      );
+    }
+    this.passwordResets.request(body.identifier);
+    return passwordResetAccepted;
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Sets a new password with the token of the link; the token is spent, sessions revoked' })
+  @ApiBody({ schema: schemaFor(passwordResetConfirmBody) })
+  @ApiResponse({ status: 400, description: 'INVALID_RESET_TOKEN' })
+  async confirmPasswordReset(
+    @Body({ schema: passwordResetConfirmBody }) body: z.infer<typeof passwordResetConfirmBody>,
+  ): Promise<void> {
+    await this.passwordResets.confirm(body.token, body.newPassword);
   }
 
   @Get('me')

@@ -6,12 +6,14 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordResets } from './password-reset.service';
 
 @Global()
 @Module({
   controllers: [AuthController],
   providers: [
     AuthService,
+    PasswordResets,
     {
       provide: LOGIN_RATE_LIMITER,
       inject: [APP_CONFIG],

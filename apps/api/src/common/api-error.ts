@@ -12,3 +12,12 @@ export class ApiError extends HttpException {
     super({ code, message, ...(details === undefined ? {} : { details }) } satisfies ApiErrorBody, status);
   }
 }
+
+/** 503 while the Temporal server cannot be reached: the request changed nothing and may be retried. */
+export function workflowUnavailable(): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'WORKFLOW_UNAVAILABLE',
+    'Mesin alur kerja sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+  );
+}

@@ -40,12 +40,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       if (isApiErrorBody(payload)) return { status, body: payload };
-      if (isMalformedJson(exception.cause)) return { status, body: malformedJson };
+      if (isMalformedJson(exception.cause)) return { status, body: malformedBody(exception.cause) };
       return { status, body: this.fallback(status) };
     }
     const status = httpStatusOf(exception);
     if (status !== undefined && status >= 400 && status < 500) {
-      if (isMalformedJson(exception)) return { status, body: malformedJson };
+      if (isMalformedJson(exception)) return { status, body: malformedBody(exception) };
       return { status, body: this.fallback(status) };
     }
     return {
@@ -60,6 +60,15 @@ export class ApiErrorFilter implements ExceptionFilter {
 }
 
 const malformedJson: ApiErrorBody = { code: 'MALFORMED_JSON', message: 'Isi permintaan bukan JSON yang valid.' };
+const unstorableText: ApiErrorBody = {
+  code: 'UNSTORABLE_TEXT',
+  message: 'Isi permintaan memuat karakter yang tidak dapat disimpan (karakter NUL atau surrogate tunggal).',
+};
+
+/** The JSON reviver in bootstrap.ts names unstorable characters; everything else is malformed. */
+function malformedBody(error: unknown): ApiErrorBody {
+  return error instanceof Error && error.message.includes('NUL byte') ? unstorableText : malformedJson;
+}
 
 /** body-parser marks a body it could not parse with type `entity.parse.failed`. */
 function isMalformedJson(error: unknown): boolean {

@@ -1,29 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { localDateOf, type CyclePlan, type IndonesianTimeZone } from '@konvergensi/domain';
 import {
-  ActionRecord,
-  CycleRecord,
-  StageRecord,
-  UnitRecord,
-  type RegionRecord,
-  type WorkStatus,
-} from '@konvergensi/persistence';
+  actionProgress,
+  localDateOf,
+  stageStatus,
+  workStatusLabel,
+  type CyclePlan,
+  type IndonesianTimeZone,
+} from '@konvergensi/domain';
+import { ActionRecord, CycleRecord, StageRecord, UnitRecord, type RegionRecord } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../tokens';
 
-/** Indonesian names of the work statuses the dashboards show. */
-export const workStatusLabel: Record<WorkStatus, string> = {
-  not_started: 'belum mulai',
-  in_progress: 'berjalan',
-  late: 'terlambat',
-  done: 'selesai',
-};
-
-/** A stored status, made "late" when its window has closed before it was done. */
-export function effectiveStatus(stored: WorkStatus, windowEnd: string, today: string): WorkStatus {
-  if (stored === 'done' || stored === 'late') return stored;
-  return today > windowEnd ? 'late' : stored;
-}
+// Status rules (belum mulai/berjalan/terlambat/selesai, share of stages done) live in
+// libs/domain/src/status so this view, the status read and the province view agree.
+export { effectiveStatus, workStatusLabel } from '@konvergensi/domain';
 
 /** The read model of a cycle: actions with status and progress, and their stages. */
 @Injectable()
@@ -55,8 +45,11 @@ export class CycleViews {
       unmappedRoles: plan.unmappedRoles ?? [],
       actions: actions.map((action) => {
         const own = stages.filter((s) => s.actionId === action.id);
-        const done = own.filter((s) => s.status === 'done').length;
-        const status = effectiveStatus(action.status, action.windowEnd, today);
+        const progress = actionProgress(
+          { code: action.code, status: action.status, windowEnd: action.windowEnd, stages: own },
+          now,
+          today,
+        );
         return {
           id: action.id,
           code: action.code,
@@ -64,23 +57,26 @@ export class CycleViews {
           title: action.title,
           responsibleUnitCode: unitCode(action.responsibleUnitId),
           window: { start: action.windowStart, end: action.windowEnd },
-          status,
-          statusLabel: workStatusLabel[status],
+          status: progress.status,
+          statusLabel: progress.label,
           progress: {
-            stagesDone: done,
-            stagesTotal: own.length,
-            percent: own.length ? Math.round((done / own.length) * 100) : 0,
+            stagesDone: progress.stagesDone,
+            stagesTotal: progress.stagesTotal,
+            percent: progress.percent,
           },
-          stages: own.map((stage) => ({
-            id: stage.id,
-            code: stage.code,
-            order: stage.sequence,
-            title: stage.title,
-            ownerUnitCode: unitCode(stage.ownerUnitId),
-            status: stage.status,
-            statusLabel: workStatusLabel[stage.status],
-            dueAt: stage.dueAt?.toISOString() ?? null,
-          })),
+          stages: own.map((stage) => {
+            const status = stageStatus(stage, now);
+            return {
+              id: stage.id,
+              code: stage.code,
+              order: stage.sequence,
+              title: stage.title,
+              ownerUnitCode: unitCode(stage.ownerUnitId),
+              status,
+              statusLabel: workStatusLabel[status],
+              dueAt: stage.dueAt?.toISOString() ?? null,
+            };
+          }),
         };
       }),
     };

@@ -1,19 +1,19 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { nationalTemplate, planCycle, type IndonesianTimeZone } from '@konvergensi/domain';
-import { ActionRecord, CycleRecord, StageRecord, UnitRecord } from '@konvergensi/persistence';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { regencyCodeSchema, regencyParams, yearSchema } from '../common/schemas';
-import { isUniqueViolation } from '../common/database-errors';
+import { localDateSchema, regencyCodeSchema, regencyParams, yearSchema } from '../common/schemas';
 import { RegencyAccess } from '../tenancy/regency-access.service';
+import { CycleLauncher } from './cycle-launcher.service';
 import { CycleViews } from './cycle-views.service';
-import { DATA_SOURCE } from '../tokens';
 
-const createCycleBody = z.strictObject({ year: z.number().int().min(2020).max(2100) });
+const createCycleBody = z.strictObject({
+  year: z.number().int().min(2020).max(2100),
+  /** Tests and demos only: play the year on the compressed clock from this day. */
+  playFrom: localDateSchema.optional(),
+});
 const cycleParams = z.strictObject({ code: regencyCodeSchema, year: yearSchema });
 
 @ApiTags('cycles')
@@ -21,16 +21,17 @@ const cycleParams = z.strictObject({ code: regencyCodeSchema, year: yearSchema }
 @Controller('api/v1/regencies/:code/cycles')
 export class CyclesController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly regencies: RegencyAccess,
     private readonly cycles: CycleViews,
+    private readonly launcher: CycleLauncher,
   ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @ApiBody({ schema: schemaFor(createCycleBody) })
   @ApiOperation({
-    summary: "Creates the regency's cycle of the eight actions for a year from the template (TPPS secretary or admin)",
+    summary:
+      "Starts the regency's year of the eight actions from the template (TPPS secretary or admin): records and the annualCycleWorkflow",
   })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -38,61 +39,13 @@ export class CyclesController {
     @Body({ schema: createCycleBody }) body: z.infer<typeof createCycleBody>,
   ) {
     const regency = await this.regencies.writable(principal, params.code, ['tpps_secretary']);
-    const units = await this.dataSource
-      .getRepository(UnitRecord)
-      .find({ where: { regencyCode: params.code, active: true }, order: { code: 'ASC' } });
-    const plan = planCycle(nationalTemplate, {
-      regencyCode: params.code,
-      year: body.year,
-      timeZone: (regency.timeZone ?? 'Asia/Jakarta') as IndonesianTimeZone,
-      unitsForRole: (role) => units.filter((u) => u.roleCodes.includes(role)).map((u) => u.code),
-    });
-    const unitIdByCode = new Map(units.map((u) => [u.code, u.id]));
-    const exists = () =>
-      new ApiError(
-        HttpStatus.CONFLICT,
-        'CYCLE_EXISTS',
-        `Siklus tahun ${body.year} untuk kabupaten/kota ini sudah ada.`,
+    if (body.playFrom !== undefined && body.playFrom.slice(0, 4) !== String(body.year))
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'PLAY_FROM_OUTSIDE_YEAR',
+        `Tanggal mulai pemutaran (${body.playFrom}) harus berada di tahun ${body.year}.`,
       );
-    if (await this.dataSource.getRepository(CycleRecord).existsBy({ regencyCode: params.code, year: body.year }))
-      throw exists();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const cycle = await manager.getRepository(CycleRecord).save({
-          regencyCode: params.code,
-          year: body.year,
-          templateVersion: `${plan.templateId}@${plan.templateVersion}`,
-          templateSnapshot: plan as unknown as Record<string, unknown>,
-          createdBy: principal.userId,
-        });
-        for (const action of plan.actions) {
-          const actionRow = await manager.getRepository(ActionRecord).save({
-            cycleId: cycle.id,
-            code: action.code,
-            sequence: action.number,
-            title: action.title.id,
-            responsibleUnitId: action.responsibleUnitCode
-              ? (unitIdByCode.get(action.responsibleUnitCode) ?? null)
-              : null,
-            windowStart: action.window.start,
-            windowEnd: action.window.end,
-          });
-          await manager.getRepository(StageRecord).insert(
-            action.stages.map((stage) => ({
-              actionId: actionRow.id,
-              code: stage.code,
-              sequence: stage.order,
-              title: stage.title.id,
-              ownerUnitId: stage.ownerUnitCode ? (unitIdByCode.get(stage.ownerUnitCode) ?? null) : null,
-            })),
-          );
-        }
-      });
-    } catch (error) {
-      // Two secretaries clicking at once: the unique (regency, year) constraint decides.
-      if (isUniqueViolation(error)) throw exists();
-      throw error;
-    }
+    await this.launcher.launch(regency, body.year, principal.userId, body.playFrom);
     return this.read(principal, { code: params.code, year: body.year });
   }
 

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { localDateOf, calendarDaysBetween, type IndonesianTimeZone } from '@konvergensi/domain';
+import {
+  localDateOf,
+  calendarDaysBetween,
+  portalMilestoneLabel,
+  portalMilestones,
+  type IndonesianTimeZone,
+  type PortalMilestone,
+} from '@konvergensi/domain';
 import { CycleRecord } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -82,11 +89,30 @@ export class DashboardController {
       [regency.code],
     );
     const today = localDateOf(now, zone);
+    // The Aksi Bangda milestones the secretary recorded, so leadership sees what is filed nationally.
+    const milestones: { action_id: string; milestone: PortalMilestone; reached_on: string }[] = cycle
+      ? await this.dataSource.query(
+          `SELECT action_id, milestone, to_char(reached_on, 'YYYY-MM-DD') AS reached_on
+             FROM portal_milestone WHERE action_id = ANY($1::uuid[])`,
+          [cycle.actions.map((a) => a.id)],
+        )
+      : [];
     return {
       regencyCode: regency.code,
       regencyName: regency.name,
       year: year ?? null,
-      actions: cycle?.actions.map(({ stages: _stages, ...action }) => action) ?? [],
+      actions:
+        cycle?.actions.map(({ stages: _stages, ...action }) => ({
+          ...action,
+          portalMilestones: portalMilestones
+            .map((code) => milestones.find((m) => m.action_id === action.id && m.milestone === code))
+            .filter((m) => m !== undefined)
+            .map((m) => ({
+              milestone: m.milestone,
+              label: portalMilestoneLabel[m.milestone],
+              reachedOn: m.reached_on,
+            })),
+        })) ?? [],
       units: units.map((row) => ({
         code: row.unit_code,
         name: row.unit_name,

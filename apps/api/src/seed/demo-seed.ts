@@ -26,8 +26,13 @@ function unitSlug(code: string): string {
   return code.toLowerCase().replace(/_/g, '-');
 }
 
-/** Units whose officers get a demo account: offices that receive tasks, not office-holders or groups. */
-const unitsWithoutStaffAccounts = new Set(['WALIKOTA', 'KETUA_TPPS', 'OPD', 'NON_PEMERINTAH', 'DPRD']);
+/**
+ * Units without demo accounts: the TPPS chair has an account of its own. Every other unit gets an
+ * officer and a head, because cycle stages give tasks to all of them: the mayor's office signs the
+ * Perwali and the commitment, the DPRD secretariat and the non-government forum take part in the
+ * rembuk, and the generic sector-agency unit stands for the OPDs of the template's "OPD terkait".
+ */
+const unitsWithoutStaffAccounts = new Set(['KETUA_TPPS']);
 
 /** The demo accounts: `<regency>.<role>` as the workspace issue names them. */
 export function demoUsers(): DemoUser[] {

@@ -87,7 +87,7 @@ export class RegencyTasksController {
       schedule,
       createdBy: principal.userId,
     });
-    return this.tasks.detail(await this.tasks.readable(principal, taskId));
+    return this.tasks.detail(await this.tasks.readable(principal, taskId), principal);
   }
 
   @Post('reassign')

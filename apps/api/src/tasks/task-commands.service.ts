@@ -12,15 +12,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { ApiError } from '../common/api-error';
+import { ApiError, workflowUnavailable } from '../common/api-error';
 import { APP_CONFIG, DATA_SOURCE, LOGGER, TEMPORAL_CLIENT } from '../tokens';
-
-const workflowUnavailable = () =>
-  new ApiError(
-    HttpStatus.SERVICE_UNAVAILABLE,
-    'WORKFLOW_UNAVAILABLE',
-    'Mesin alur kerja sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
-  );
 
 /**
  * Sends the API's decisions to task workflows. The caller has already checked identity and unit;

@@ -1,12 +1,18 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { reassignTaskUpdate } from '@konvergensi/contracts';
-import { TaskEventRecord, TaskRecord, UnitRecord } from '@konvergensi/persistence';
+import { StageRecord, TaskEventRecord, TaskRecord, UnitRecord, uuidFromKey } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
-import { canReadTask } from '../tenancy/access-policy';
+import {
+  canActAsAssignee,
+  canCoordinate,
+  canDecideSubmission,
+  canReadTask,
+  type TaskScope,
+} from '../tenancy/access-policy';
 import { DATA_SOURCE } from '../tokens';
-import { actorOf, uuidFromKey } from './task-requests';
+import { actorOf } from './task-requests';
 import { TaskCommands } from './task-commands.service';
 import { presentTask, taskNotFound } from './task-presenter';
 
@@ -19,19 +25,32 @@ export class TaskOperations {
   ) {}
 
   /** Tasks of other tenants answer 404 exactly like ids that do not exist. */
-  async readable(principal: Principal, id: string): Promise<TaskRecord> {
+  async readable(principal: Principal, id: string): Promise<TaskRecord & TaskScope> {
     const task = await this.dataSource.getRepository(TaskRecord).findOneBy({ id });
-    if (!task || !canReadTask(principal, task)) throw taskNotFound();
-    return task;
+    if (!task) throw taskNotFound();
+    const stage = task.stageId
+      ? await this.dataSource.getRepository(StageRecord).findOneBy({ id: task.stageId })
+      : null;
+    const scoped = Object.assign(task, { stageOwnerUnitId: stage?.ownerUnitId ?? null });
+    if (!canReadTask(principal, scoped)) throw taskNotFound();
+    return scoped;
   }
-  /** A task with its event history (the audit trail). */
-  async detail(task: TaskRecord) {
+  /**
+   * A task with its event history (the audit trail) and what the caller may do with it, so the
+   * web app shows exactly the actions the API would accept.
+   */
+  async detail(task: TaskRecord & TaskScope, principal: Principal) {
     const unit = await this.dataSource.getRepository(UnitRecord).findOneBy({ id: task.assigneeUnitId });
     const events = await this.dataSource
       .getRepository(TaskEventRecord)
       .find({ where: { taskId: task.id }, order: { occurredAt: 'ASC' } });
     return {
       ...presentTask(task, unit ?? undefined, new Date()),
+      permissions: {
+        canWork: canActAsAssignee(principal, task),
+        canDecide: canDecideSubmission(principal, task),
+        canCoordinate: canCoordinate(principal, task.regencyCode),
+      },
       events: events.map((event) => ({
         id: event.id,
         kind: event.kind,

@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
 import type { TaskActor } from '@konvergensi/contracts';
-import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { substituteFor, type TaskScope } from '../tenancy/access-policy';
@@ -28,10 +27,4 @@ export function requireIdempotencyKey(key: string | undefined, action: string): 
 export function actorOf(principal: Principal, task: TaskScope): TaskActor {
   const onBehalfOf = principal.unitId === task.assigneeUnitId ? undefined : substituteFor(principal, task);
   return { userId: principal.userId, onBehalfOfUserId: onBehalfOf ?? null };
-}
-
-/** A UUID (v4 layout) derived from a key, so a retried request names the same new record. */
-export function uuidFromKey(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

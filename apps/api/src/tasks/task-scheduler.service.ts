@@ -2,19 +2,14 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@konvergensi/config';
 import type { TaskSchedule } from '@konvergensi/contracts';
 import {
-  compressInstant,
-  defaultEscalationLadder,
-  dueInstant,
-  escalationLadderSchema,
-  escalationSteps,
-  indonesianWorkingDayRules,
   isWorkingDay,
   localDateOf,
-  type IndonesianTimeZone,
+  regencyCalendar,
+  taskScheduleFor,
+  type RegencyCalendar,
   type TimeCompression,
-  type WorkingDayRules,
 } from '@konvergensi/domain';
-import { EscalationSettingRecord, HolidayOverrideRecord, type RegionRecord } from '@konvergensi/persistence';
+import { loadRegencyCalendarSettings, type RegionRecord } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, DATA_SOURCE } from '../tokens';
@@ -28,7 +23,8 @@ import { APP_CONFIG, DATA_SOURCE } from '../tokens';
  */
 @Injectable()
 export class TaskScheduler {
-  private readonly compression: TimeCompression | undefined;
+  /** The API's clock for ad-hoc tasks; a cycle or an audit carries its own. */
+  readonly compression: TimeCompression | undefined;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -39,47 +35,23 @@ export class TaskScheduler {
       : undefined;
   }
 
-  async rules(regencyCode: string): Promise<WorkingDayRules> {
-    const overrides = await this.dataSource.getRepository(HolidayOverrideRecord).findBy({ regencyCode });
-    return indonesianWorkingDayRules({
-      overrides: overrides.map((o) => ({
-        date: o.date,
-        action: o.kind === 'holiday' ? 'add' : 'remove',
-        name: o.name,
-        decree: 'pengaturan kabupaten/kota',
-      })),
-    });
+  async calendar(regencyCode: string): Promise<RegencyCalendar> {
+    return regencyCalendar(await loadRegencyCalendarSettings(this.dataSource, regencyCode));
   }
 
   /** Validates a due day typed by a person and computes its schedule. */
   async scheduleFor(regency: RegionRecord, dueDate: string, now = new Date()): Promise<TaskSchedule> {
-    const zone = (regency.timeZone ?? 'Asia/Jakarta') as IndonesianTimeZone;
-    const rules = await this.rules(regency.code);
-    if (dueDate < localDateOf(now, zone)) {
+    const calendar = await this.calendar(regency.code);
+    if (dueDate < localDateOf(now, calendar.zone)) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'DUE_DATE_IN_PAST', `Batas waktu ${dueDate} sudah lewat.`);
     }
-    if (!isWorkingDay(dueDate, rules)) {
+    if (!isWorkingDay(dueDate, calendar.rules)) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
         'DUE_DATE_NOT_WORKING_DAY',
         `Batas waktu ${dueDate} jatuh pada akhir pekan atau hari libur; pilih hari kerja.`,
       );
     }
-    const setting = await this.dataSource
-      .getRepository(EscalationSettingRecord)
-      .findOneBy({ regencyCode: regency.code });
-    const parsed = setting ? escalationLadderSchema.safeParse(setting.ladder) : undefined;
-    const ladder = parsed?.success ? parsed.data : defaultEscalationLadder;
-    const compress = (instant: Date) => compressInstant(instant, this.compression).toISOString();
-    return {
-      dueDate,
-      dueAt: compress(dueInstant(dueDate, zone)),
-      steps: escalationSteps(dueDate, ladder, rules, zone).map((step) => ({
-        kind: step.kind,
-        level: step.level,
-        ordinal: step.ordinal,
-        at: compress(step.at),
-      })),
-    };
+    return taskScheduleFor(dueDate, calendar, this.compression);
   }
 }

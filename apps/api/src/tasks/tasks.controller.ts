@@ -22,7 +22,8 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
 import { idParams, localDateSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
-import { canActAsAssignee, canCoordinate, hasRole, isSystemAdmin } from '../tenancy/access-policy';
+import { canActAsAssignee, canCoordinate, canDecideSubmission, hasRole, isSystemAdmin } from '../tenancy/access-policy';
+import { CycleTaskRules } from './cycle-task-rules.service';
 import { DATA_SOURCE } from '../tokens';
 import { actorOf, idempotencyHeaderDoc, requireIdempotencyKey } from './task-requests';
 import { TaskCommands } from './task-commands.service';
@@ -48,6 +49,11 @@ const inboxQuery = z.strictObject({
   dueBefore: localDateSchema.optional(),
   dueAfter: localDateSchema.optional(),
   overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Only the tasks the caller may approve or return (the approval queue). */
+  decidable: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
@@ -81,6 +87,10 @@ function scopeToCaller(query: SelectQueryBuilder<TaskRecord>, principal: Princip
     scopes.push('task.regency_code = :regency');
   if (principal.regencyCode && principal.unitId && hasRole(principal, 'opd_officer', 'opd_head')) {
     scopes.push('(task.regency_code = :regency AND task.assignee_unit_id = :unitId)');
+    // The tasks of the stages their unit owns: the owner reviews what the other units submit.
+    scopes.push(
+      '(task.regency_code = :regency AND task.stage_id IN (SELECT s.id FROM action_stage s WHERE s.owner_unit_id = :unitId))',
+    );
   }
   if (principal.delegatedUnits.length > 0) {
     params.delegatedUnitIds = principal.delegatedUnits.map((d) => d.unitId);
@@ -102,6 +112,7 @@ export class TasksController {
     private readonly commands: TaskCommands,
     private readonly scheduler: TaskScheduler,
     private readonly tasks: TaskOperations,
+    private readonly rules: CycleTaskRules,
   ) {}
 
   @Get()
@@ -131,6 +142,18 @@ export class TasksController {
     const localDueDay = "(task.due_at AT TIME ZONE COALESCE(regency.time_zone, 'Asia/Jakarta'))::date";
     if (query.dueBefore) builder.andWhere(`${localDueDay} <= :dueBefore::date`, { dueBefore: query.dueBefore });
     if (query.dueAfter) builder.andWhere(`${localDueDay} >= :dueAfter::date`, { dueAfter: query.dueAfter });
+    if (query.decidable) {
+      const coordinates = principal.regencyCode !== null && canCoordinate(principal, principal.regencyCode);
+      if (!coordinates && !isSystemAdmin(principal) && !hasRole(principal, 'opd_officer', 'opd_head')) {
+        builder.andWhere('FALSE');
+      } else if (!coordinates && !isSystemAdmin(principal)) {
+        // Stage owners decide the other units' tasks of their stages, never their own unit's.
+        builder.andWhere(
+          'task.assignee_unit_id <> :ownUnit AND task.stage_id IN (SELECT s.id FROM action_stage s WHERE s.owner_unit_id = :ownUnit)',
+          { ownUnit: principal.unitId ?? '00000000-0000-0000-0000-000000000000' },
+        );
+      }
+    }
     if (query.overdue !== undefined) {
       builder.andWhere(
         query.overdue
@@ -156,7 +179,7 @@ export class TasksController {
   @Get(':id')
   @ApiOperation({ summary: 'One task with its event history (the audit trail)' })
   async read(@CurrentPrincipal() principal: Principal, @Param({ schema: idParams }) params: z.infer<typeof idParams>) {
-    return this.tasks.detail(await this.tasks.readable(principal, params.id));
+    return this.tasks.detail(await this.tasks.readable(principal, params.id), principal);
   }
 
   @Post(':id/submit')
@@ -173,6 +196,7 @@ export class TasksController {
     const requestId = requireIdempotencyKey(key, 'submit');
     const task = await this.tasks.readable(principal, params.id);
     if (!canActAsAssignee(principal, task)) throw forbiddenForTask();
+    this.rules.checkSubmission(principal, task, body.evidenceIds);
     if (body.evidenceIds.length > 0) {
       const found = await this.dataSource
         .getRepository(EvidenceFileRecord)
@@ -250,7 +274,10 @@ export class TasksController {
   @HttpCode(HttpStatus.OK)
   @ApiHeader(idempotencyHeaderDoc)
   @ApiBody({ schema: schemaFor(approveBody) })
-  @ApiOperation({ summary: 'Approves the submission, which closes the task (TPPS secretary or chair)' })
+  @ApiOperation({
+    summary:
+      'Approves the submission, which closes the task (TPPS secretary or chair, or the owner of its cycle stage)',
+  })
   async approve(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
@@ -258,7 +285,8 @@ export class TasksController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     const requestId = requireIdempotencyKey(key, 'approve');
-    const task = await this.coordinatedTask(principal, params.id);
+    const task = await this.decidableTask(principal, params.id);
+    await this.rules.checkApproval(task);
     return this.commands.update(
       task.id,
       approveTaskUpdate,
@@ -279,7 +307,7 @@ export class TasksController {
     @Headers('idempotency-key') key: string | undefined,
   ) {
     const requestId = requireIdempotencyKey(key, 'return');
-    const task = await this.coordinatedTask(principal, params.id);
+    const task = await this.decidableTask(principal, params.id);
     return this.commands.update(
       task.id,
       returnTaskUpdate,
@@ -323,6 +351,12 @@ export class TasksController {
       { requestId, actor: actorOf(principal, task), reason: body.reason },
       requestId,
     );
+  }
+
+  private async decidableTask(principal: Principal, id: string): Promise<TaskRecord> {
+    const task = await this.tasks.readable(principal, id);
+    if (!canDecideSubmission(principal, task)) throw forbiddenForTask();
+    return task;
   }
 
   private async coordinatedTask(principal: Principal, id: string): Promise<TaskRecord> {

@@ -38,6 +38,8 @@ export interface TaskScope {
   regencyCode: string;
   assigneeUnitId: string;
   kind: string;
+  /** The unit owning the task's cycle stage, when it belongs to one. */
+  stageOwnerUnitId?: string | null;
 }
 
 /** The officer a substitute stands in for on this task's unit, if they are one today. */
@@ -51,7 +53,28 @@ export function canReadTask(principal: Principal, task: TaskScope): boolean {
   if (!canReadRegency(principal, task.regencyCode)) return false;
   if (isSystemAdmin(principal) || hasRole(principal, 'tpps_chair', 'tpps_secretary', 'province_viewer')) return true;
   if (hasRole(principal, 'opd_officer', 'opd_head') && principal.unitId === task.assigneeUnitId) return true;
+  if (ownsTaskStage(principal, task)) return true;
   return hasRole(principal, 'aks_technical', 'aks_expert') && task.kind === 'aks_follow_up';
+}
+
+/**
+ * Staff of the unit that owns a cycle stage, on the tasks of the other units taking part: the
+ * stage owner reviews and approves their submissions (design: "the stage owner approves or returns
+ * the submission"). Their own unit's task is decided by the TPPS secretariat, never by themselves.
+ */
+export function ownsTaskStage(principal: Principal, task: TaskScope): boolean {
+  return (
+    principal.regencyCode === task.regencyCode &&
+    hasRole(principal, 'opd_officer', 'opd_head') &&
+    principal.unitId !== null &&
+    task.stageOwnerUnitId === principal.unitId &&
+    task.assigneeUnitId !== principal.unitId
+  );
+}
+
+/** Approving or returning a submission: the TPPS secretary and chair, or the stage's owner. */
+export function canDecideSubmission(principal: Principal, task: TaskScope): boolean {
+  return canCoordinate(principal, task.regencyCode) || ownsTaskStage(principal, task);
 }
 
 /** Submitting and asking for more time: the assignee unit's officers and head, or their substitute. */

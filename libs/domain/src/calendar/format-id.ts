@@ -6,7 +6,8 @@ import { type WorkingDayRules, countWorkingDays } from './working-days';
 
 // Spelled out by hand rather than taken from Intl so mail text is identical on every Node build.
 const dayNames = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const monthNames = [
+/** Indonesian month names, January first. */
+export const indonesianMonthNames: readonly string[] = [
   'Januari',
   'Februari',
   'Maret',
@@ -22,7 +23,7 @@ const monthNames = [
 ];
 
 function dayPart(day: DateTime): string {
-  return `${dayNames[day.weekday - 1] ?? ''}, ${day.day} ${monthNames[day.month - 1] ?? ''} ${day.year}`;
+  return `${dayNames[day.weekday - 1] ?? ''}, ${day.day} ${indonesianMonthNames[day.month - 1] ?? ''} ${day.year}`;
 }
 
 /** `Jumat, 27 Februari 2026` */
@@ -40,7 +41,7 @@ export function formatDateTimeId(instant: Date, zone: IndonesianTimeZone): strin
 
 /** Indonesian month name, 1 = Januari. */
 export function monthNameId(month: number): string {
-  const name = monthNames[month - 1];
+  const name = indonesianMonthNames[month - 1];
   if (name === undefined) {
     throw new RangeError(`month out of range: ${month}`);
   }

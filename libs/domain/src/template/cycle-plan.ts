@@ -2,7 +2,14 @@ import { type Title } from '../common/provenance';
 import { type LocalDate } from '../calendar/local-date';
 import { type IndonesianTimeZone } from '../regions/types';
 import { resolveWindow } from './resolve';
-import { type Action, type Deliverable, type Stage, type YearlyTemplate } from './schema';
+import {
+  type Action,
+  type Deliverable,
+  type Duration,
+  type Recurrence,
+  type Stage,
+  type YearlyTemplate,
+} from './schema';
 
 /** A stage as one regency runs it in one year: roles mapped to that regency's units. */
 export interface CyclePlanStage {
@@ -18,6 +25,12 @@ export interface CyclePlanStage {
   deliverables: Pick<Deliverable, 'code' | 'kind' | 'title'>[];
   /** Stage or action codes that must be complete first (`requires` dependencies only). */
   requires: string[];
+  /** How long the stage may take once it opens. */
+  duration: Duration;
+  /** The stage's own window (e.g. Aksi 7's weighing months); else the action's window applies. */
+  window: { start: LocalDate; end: LocalDate } | null;
+  /** Monthly or repeated stages open one round of tasks per occurrence. */
+  recurrence: Recurrence;
 }
 
 export interface CyclePlanAction {
@@ -88,6 +101,9 @@ export function planCycle(template: YearlyTemplate, input: CyclePlanInput): Cycl
           participantUnitCodes: [...new Set(stage.participants.value.flatMap(unitsOf))],
           deliverables: stage.deliverables.map(({ code, kind, title }) => ({ code, kind, title })),
           requires: requiresOf(stage.dependsOn),
+          duration: stage.duration.value,
+          window: stage.window ? resolveWindow(stage.window.value, input.year) : null,
+          recurrence: stage.recurrence?.value ?? { kind: 'once' },
         })),
     }));
   return {

@@ -9,12 +9,18 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { EvidenceBlobRecord } from './evidence.entity';
 import { RegionRecord } from './region.entity';
 import { TaskRecord } from './task.entity';
 import { UnitRecord } from './unit.entity';
+import { UserRecord } from './user.entity';
+
+/** A measurement as stored: weight (kg), height (cm), LiLA (cm), date, and who recorded it. */
+export type AksMeasurementJson = Record<string, string | number | null>;
 
 /** Audit Kasus Stunting of one regency and semester. */
 @Check('ck_aks_audit_semester', `"semester" IN (1, 2)`)
+@Check('ck_aks_audit_report_status', `"report_status" IN ('none', 'compiled', 'approved', 'submitted')`)
 @Entity({ name: 'aks_audit' })
 @Unique('uq_aks_audit_period', ['regencyCode', 'year', 'semester'])
 export class AksAuditRecord {
@@ -46,6 +52,20 @@ export class AksAuditRecord {
   @Column({ name: 'workflow_id', type: 'text', nullable: true })
   workflowId!: string | null;
 
+  /** none → compiled (secretary) → approved (chair) → submitted (to the provincial TPPS). */
+  @Column({ name: 'report_status', type: 'text', default: 'none' })
+  reportStatus!: 'none' | 'compiled' | 'approved' | 'submitted';
+
+  /** The compiled report: aggregates only (recap, counts, stages), never identities. */
+  @Column({ type: 'jsonb', nullable: true })
+  report!: Record<string, unknown> | null;
+
+  @Column({ name: 'report_updated_at', type: 'timestamptz', nullable: true })
+  reportUpdatedAt!: Date | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -54,10 +74,11 @@ export class AksAuditRecord {
  * A case of the audit. The identity (name, NIK, address, birth date) is stored only encrypted;
  * `nikHash` (keyed hash) lets a re-import match a case without decrypting.
  */
-@Check('ck_aks_case_target_group', `"target_group" IN ('catin', 'ibu_hamil', 'ibu_nifas', 'baduta', 'balita')`)
+@Check('ck_aks_case_target_group', `"target_group" IN ('catin', 'ibu_hamil', 'ibu_nifas_menyusui', 'baduta', 'balita')`)
 @Entity({ name: 'aks_case' })
 @Index('ix_aks_case_audit', ['auditId'])
-@Index('ix_aks_case_nik_hash', ['auditId', 'nikHash'])
+// One case per person and audit: a repeated import of the same NIK changes nothing.
+@Unique('uq_aks_case_nik_hash', ['auditId', 'nikHash'])
 export class AksCaseRecord {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_case' })
   id!: string;
@@ -69,7 +90,7 @@ export class AksCaseRecord {
   @JoinColumn({ name: 'audit_id', foreignKeyConstraintName: 'fk_aks_case_audit' })
   audit?: AksAuditRecord;
 
-  /** catin, ibu_hamil, ibu_nifas, baduta, balita */
+  /** catin, ibu_hamil, ibu_nifas_menyusui, baduta, balita */
   @Column({ name: 'target_group', type: 'text' })
   targetGroup!: string;
 
@@ -85,9 +106,23 @@ export class AksCaseRecord {
   @Column({ name: 'nik_hash', type: 'text', nullable: true })
   nikHash!: string | null;
 
-  /** Re-measurement (pengukuran ulang) as recorded in stage 2. */
+  /** The measurement as imported (e-PPGBM / PK data): weight, height, LiLA, date. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  measurement!: Record<string, unknown>;
+  measurement!: AksMeasurementJson;
+
+  /** Re-measurement (pengukuran ulang) as recorded in stage 2. */
+  @Column({ type: 'jsonb', nullable: true })
+  remeasurement!: AksMeasurementJson | null;
+
+  /** The expert panel's sign-off of the case's analysis (stage 3). */
+  @Column({ name: 'signed_off_by', type: 'uuid', nullable: true })
+  signedOffBy!: string | null;
+
+  @Column({ name: 'signed_off_at', type: 'timestamptz', nullable: true })
+  signedOffAt!: Date | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
@@ -187,4 +222,159 @@ export class AksIdentityAccessRecord {
 
   @CreateDateColumn({ name: 'accessed_at', type: 'timestamptz' })
   accessedAt!: Date;
+}
+
+/** A stage of an audit as the workflow opened and closed it (the read model of the workflow). */
+@Check('ck_aks_stage_status', `"status" IN ('open', 'done')`)
+@Entity({ name: 'aks_stage' })
+@Unique('uq_aks_stage_code', ['auditId', 'code'])
+export class AksStageRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_stage' })
+  id!: string;
+
+  @Column({ name: 'audit_id', type: 'uuid' })
+  auditId!: string;
+
+  @ManyToOne(() => AksAuditRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'audit_id', foreignKeyConstraintName: 'fk_aks_stage_audit' })
+  audit?: AksAuditRecord;
+
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Column({ name: 'stage_order', type: 'integer' })
+  stageOrder!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'owner_role', type: 'text' })
+  ownerRole!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  milestones!: string[];
+
+  @Column({ type: 'text', default: 'open' })
+  status!: 'open' | 'done';
+
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  /** Monitoring months opened by the workflow's timers (0 for other stages). */
+  @Column({ name: 'months_open', type: 'integer', default: 0 })
+  monthsOpen!: number;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'completed_by', type: 'uuid', nullable: true })
+  completedBy!: string | null;
+}
+
+/**
+ * The roster of stage 1: members of the technical team and the expert panel, each an account of
+ * the regency. The technical member flagged `lead` is the AKS lead: the only one who may export
+ * identities.
+ */
+@Check('ck_aks_team_member_team', `"team" IN ('technical', 'expert')`)
+@Entity({ name: 'aks_team_member' })
+@Unique('uq_aks_team_member', ['auditId', 'userId'])
+export class AksTeamMemberRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_team_member' })
+  id!: string;
+
+  @Column({ name: 'audit_id', type: 'uuid' })
+  auditId!: string;
+
+  @ManyToOne(() => AksAuditRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'audit_id', foreignKeyConstraintName: 'fk_aks_team_member_audit' })
+  audit?: AksAuditRecord;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_aks_team_member_user' })
+  user?: UserRecord;
+
+  @Column({ type: 'text' })
+  team!: 'technical' | 'expert';
+
+  @Column({ type: 'boolean', default: false })
+  lead!: boolean;
+
+  /** e.g. dokter spesialis anak, dokter kandungan, ahli gizi, psikolog. */
+  @Column({ type: 'text', nullable: true })
+  specialty!: string | null;
+}
+
+/** Files of an audit's stages (SK Tim AKS, minutes, the follow-up plan…), stored once per SHA-256. */
+@Entity({ name: 'aks_document' })
+@Index('ix_aks_document_audit', ['auditId', 'deliverableCode'])
+export class AksDocumentRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_document' })
+  id!: string;
+
+  @Column({ name: 'audit_id', type: 'uuid' })
+  auditId!: string;
+
+  @ManyToOne(() => AksAuditRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'audit_id', foreignKeyConstraintName: 'fk_aks_document_audit' })
+  audit?: AksAuditRecord;
+
+  @Column({ name: 'deliverable_code', type: 'text' })
+  deliverableCode!: string;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @ManyToOne(() => EvidenceBlobRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sha256', foreignKeyConstraintName: 'fk_aks_document_blob' })
+  blob?: EvidenceBlobRecord;
+
+  @Column({ name: 'original_name', type: 'text' })
+  originalName!: string;
+
+  @Column({ name: 'media_type', type: 'text' })
+  mediaType!: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes!: number;
+
+  @Column({ name: 'uploaded_by', type: 'uuid' })
+  uploadedBy!: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt!: Date;
+}
+
+/** Monthly monitoring of a case (the SOP variant): one measurement per case and month. */
+@Check('ck_aks_monitoring_month', `"month" BETWEEN 1 AND 12`)
+@Entity({ name: 'aks_monitoring' })
+@Unique('uq_aks_monitoring_month', ['caseId', 'month'])
+export class AksMonitoringRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_monitoring' })
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => AksCaseRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_aks_monitoring_case' })
+  case?: AksCaseRecord;
+
+  @Column({ type: 'smallint' })
+  month!: number;
+
+  @Column({ type: 'jsonb' })
+  measurement!: AksMeasurementJson;
+
+  @Column({ name: 'recorded_by', type: 'uuid' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt!: Date;
 }

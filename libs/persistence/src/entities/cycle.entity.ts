@@ -44,6 +44,13 @@ export class CycleRecord {
   @Column({ name: 'workflow_id', type: 'text', nullable: true })
   workflowId!: string | null;
 
+  /**
+   * The compressed clock of a year played fast in a test or demo ({origin, secondsPerDay,
+   * virtualOrigin} as ISO instants); null in production, where the year runs in real time.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  clock!: { origin: string; secondsPerDay: number; virtualOrigin?: string } | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 

@@ -1,0 +1,75 @@
+import { entryKindOf, fractionPreview, parseIndonesianNumber, toPayload, validateEntry } from './validation';
+
+describe('reading numbers typed the Indonesian way', () => {
+  it('reads dots as thousands and a comma as the decimal mark', () => {
+    expect(parseIndonesianNumber('1.234')).toBe(1234);
+    expect(parseIndonesianNumber('1.234.567,25')).toBe(1234567.25);
+    expect(parseIndonesianNumber('12,5')).toBe(12.5);
+    expect(parseIndonesianNumber(' 930 ')).toBe(930);
+  });
+
+  it('accepts a pasted English decimal and refuses text', () => {
+    expect(parseIndonesianNumber('12.5')).toBe(12.5);
+    expect(parseIndonesianNumber('dua')).toBeNaN();
+    expect(parseIndonesianNumber('')).toBeNaN();
+    expect(parseIndonesianNumber('1,2,3')).toBeNaN();
+  });
+});
+
+describe('validating an indicator value as it is typed', () => {
+  const messages = (draft: Parameters<typeof validateEntry>[0], ratio = false) =>
+    validateEntry(draft, { ratio }).map((i) => `${i.field}:${i.message}`);
+
+  it('accepts a percentage whose numerator does not exceed its denominator', () => {
+    expect(messages({ code: 'Pilar 3. A7', kind: 'fraction', numerator: '930', denominator: '2.084' })).toEqual([]);
+    expect(toPayload({ code: ' Pilar 3. A7 ', kind: 'fraction', numerator: '930', denominator: '2.084' })).toEqual({
+      code: 'Pilar 3. A7',
+      numerator: 930,
+      denominator: 2084,
+    });
+    expect(fractionPreview('930', '2.084')).toBe(44.63);
+  });
+
+  it('refuses a numerator above the denominator unless the indicator is a rate', () => {
+    const draft = { code: 'X', kind: 'fraction' as const, numerator: '12', denominator: '10' };
+    expect(messages(draft)).toEqual(['numerator:validationNumeratorExceeds']);
+    expect(messages(draft, true)).toEqual([]);
+  });
+
+  it('refuses negative, fractional and missing counts', () => {
+    expect(messages({ code: 'X', kind: 'count', count: '-3' })).toEqual(['count:validationNegative']);
+    expect(messages({ code: 'X', kind: 'count', count: '2,5' })).toEqual(['count:validationNotWhole']);
+    expect(messages({ code: 'X', kind: 'count', count: '' })).toEqual(['count:validationRequired']);
+    expect(messages({ code: '', kind: 'count', count: 'abc' })).toEqual([
+      'code:validationCodeRequired',
+      'count:validationNotANumber',
+    ]);
+  });
+
+  it('keeps percentages between 0 and 100 and asks for a yes/no answer', () => {
+    expect(messages({ code: 'X', kind: 'percent', percent: '100,5' })).toEqual(['percent:validationPercentRange']);
+    expect(messages({ code: 'X', kind: 'percent', percent: '99,5' })).toEqual([]);
+    expect(messages({ code: 'X', kind: 'yesNo', answer: '' })).toEqual(['answer:validationChoose']);
+    expect(toPayload({ code: 'X', kind: 'yesNo', answer: 'Ya' })).toEqual({ code: 'X', answer: 'Ya' });
+    expect(toPayload({ code: 'X', kind: 'yesNo', answer: '' })).toBeUndefined();
+  });
+});
+
+describe('typing an indicator of the catalogue', () => {
+  it('asks a numerator and a denominator for percentages and rates, where only a rate may exceed', () => {
+    expect(entryKindOf('percentage')).toEqual({ kind: 'fraction', ratio: false, scale: 100 });
+    expect(entryKindOf('ratePerThousand')).toEqual({ kind: 'fraction', ratio: true, scale: 1000 });
+    const draft = { code: 'X', numerator: '12', denominator: '10' };
+    const { kind, ratio } = entryKindOf('percentage');
+    expect(validateEntry({ ...draft, kind }, { ratio }).map((i) => i.message)).toEqual(['validationNumeratorExceeds']);
+    const rate = entryKindOf('ratePerThousand');
+    expect(validateEntry({ ...draft, kind: rate.kind }, { ratio: rate.ratio })).toEqual([]);
+    expect(fractionPreview('12', '10', rate.scale)).toBe(1200);
+  });
+
+  it('asks one figure in 0–100 for a direct percentage, a whole number for a count and a choice for yes/no', () => {
+    expect(entryKindOf('directPercentage').kind).toBe('percent');
+    expect(entryKindOf('count').kind).toBe('count');
+    expect(entryKindOf('yesNo').kind).toBe('yesNo');
+  });
+});

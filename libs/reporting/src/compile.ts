@@ -1,0 +1,462 @@
+import {
+  derivedInput,
+  evaluateIndicatorKind,
+  indonesianMonthNames,
+  indicatorCatalogue,
+  nationalTemplate,
+  notComputableText,
+  roleByCode,
+  semesterCollectionPlan,
+  semesterReportIndicators,
+  unitOwing,
+  type AuditFacts,
+  type CalendarItem,
+  type CollectingUnit,
+  type CollectionPlan,
+  type Indicator,
+  type IndicatorBlock,
+  type IndicatorInput,
+  type IndicatorKind,
+  type IndicatorValue,
+  type RoleCode,
+} from '@konvergensi/domain';
+import { auditFactsFrom, auditStages, type AuditProgress, type AuditStageView } from './audit-facts';
+import { integrationMatrix, type IntegrationMatrix, type PlannedActivity } from './planned-activities';
+
+/** A value as submitted through the indicators API, under the catalogue's primary code. */
+export interface ReportedValue {
+  readonly code: string;
+  readonly reportedCode: string;
+  readonly reportedKind: IndicatorKind;
+  readonly input: IndicatorInput;
+}
+
+/** One convergence action of the cycle as the status read model shows it. */
+export interface ActionProgress {
+  readonly code: string;
+  readonly number: number;
+  readonly title: string;
+  /** belum mulai, berjalan, terlambat, selesai */
+  readonly statusLabel: string;
+  readonly stagesDone: number;
+  readonly stagesTotal: number;
+  readonly responsibleUnitCode: string | null;
+}
+
+export interface LokusVillage {
+  readonly id: string;
+  readonly name: string;
+  readonly district: string | null;
+}
+
+export interface LokusList {
+  /** `confirmed`: the secretary's list; `decree`: a lokus decree from the seeds; `computed`: focus-village analysis. */
+  readonly source: 'confirmed' | 'decree' | 'computed' | 'none';
+  readonly description: string;
+  readonly villages: readonly LokusVillage[];
+}
+
+export interface SemesterReportInput {
+  readonly regency: { readonly code: string; readonly name: string };
+  readonly year: number;
+  readonly semester: 1 | 2;
+  /** ISO instant the data was read. */
+  readonly generatedAt: string;
+  /** The regency's active units with their role mapping. */
+  readonly units: readonly CollectingUnit[];
+  readonly values: readonly ReportedValue[];
+  readonly audits: readonly AuditProgress[];
+  /** `null` when the year's cycle has not been created. */
+  readonly actions: readonly ActionProgress[] | null;
+  readonly plannedActivities: readonly PlannedActivity[];
+  readonly lokus: LokusList;
+  readonly catalogue?: readonly Indicator[];
+}
+
+export type RowSource = 'submitted' | 'derived' | 'missing' | 'invalid';
+
+export interface ReportRow {
+  readonly code: string;
+  /** The printed code the value was reported under, when it differs from `code`. */
+  readonly reportedCode: string | null;
+  readonly aliases: readonly string[];
+  readonly name: string;
+  readonly kind: IndicatorKind;
+  readonly denominator: number | null;
+  readonly numerator: number | null;
+  /** Computed by libs/domain; `null` when there is no value. */
+  readonly achievement: IndicatorValue | null;
+  /** The achievement as printed: "44,63", "Ya", "22", "tidak dapat dihitung", or "-" when missing. */
+  readonly display: string;
+  readonly target: string | null;
+  /** Whether the national target is met; `null` when there is no value or target to compare with. */
+  readonly met: boolean | null;
+  readonly explanation: string;
+  readonly source: RowSource;
+  /** The unit that answers for the indicator (the audit team for derived ones). */
+  readonly unitCode: string | null;
+  readonly unitName: string | null;
+}
+
+export interface ReportSection {
+  readonly block: IndicatorBlock;
+  readonly title: string;
+  readonly rows: readonly ReportRow[];
+}
+
+export interface ReportBlock {
+  readonly number: 1 | 2 | 3;
+  readonly title: string;
+  readonly sections: readonly ReportSection[];
+}
+
+export interface ReportGap {
+  readonly code: string;
+  readonly name: string;
+  readonly reason: 'notSubmitted' | 'noAuditData' | 'invalid' | 'noUnitForRole';
+  readonly unitCode: string | null;
+  readonly unitName: string | null;
+  readonly role: RoleCode;
+  readonly message: string;
+}
+
+export interface TppsActivity {
+  readonly code: string;
+  readonly title: string;
+  readonly owner: string;
+  readonly period: string;
+  readonly status: string;
+}
+
+export interface AuditSummary {
+  readonly semester: number;
+  readonly templateCode: string;
+  readonly status: string;
+  readonly stages: readonly AuditStageView[];
+}
+
+export interface SemesterReport {
+  readonly regency: { readonly code: string; readonly name: string };
+  readonly year: number;
+  readonly semester: 1 | 2;
+  readonly generatedAt: string;
+  readonly summary: {
+    readonly indicators: number;
+    readonly filled: number;
+    readonly met: number;
+    readonly notMet: number;
+    readonly notComputable: number;
+    readonly gaps: number;
+    readonly unitsWithGaps: readonly string[];
+    readonly text: readonly string[];
+  };
+  readonly blocks: readonly ReportBlock[];
+  /** Tabel 1.1 coverage rows that were submitted for the period (Aksi 1 data, shown when present). */
+  readonly coverage: readonly ReportRow[];
+  readonly gaps: readonly ReportGap[];
+  readonly gapsByUnit: readonly {
+    readonly unitCode: string | null;
+    readonly unitName: string;
+    readonly codes: readonly string[];
+  }[];
+  readonly auditFacts: AuditFacts | null;
+  readonly tppsActivities: readonly TppsActivity[];
+  readonly actions: readonly ActionProgress[] | null;
+  readonly audits: readonly AuditSummary[];
+  readonly budget: IntegrationMatrix;
+  readonly plannedActivities: readonly PlannedActivity[];
+  readonly lokus: LokusList;
+  readonly collectionPlan: CollectionPlan;
+}
+
+export const blockTitles: Readonly<Record<IndicatorBlock, string>> = {
+  '1A': 'Blok 1A : Indikator Intervensi Spesifik',
+  '1B': 'Blok 1B : Indikator Intervensi Sensitif',
+  '2A': 'Blok 2A : Indikator Pilar 1. Peningkatan Komitmen dan Visi Kepemimpinan',
+  '2B': 'Blok 2B : Indikator Pilar 2. Peningkatan Komunikasi Perubahan Perilaku dan Pemberdayaan Masyarakat',
+  '2C': 'Blok 2C : Indikator Pilar 3. Peningkatan Konvergensi Intervensi Spesifik dan Intervensi Sensitif',
+  '2D': 'Blok 2D : Indikator Pilar 4. Peningkatan Ketahanan Pangan dan Gizi',
+  '2E': 'Blok 2E : Indikator Pilar 5. Penguatan dan Pengembangan Sistem, Data, Informasi, Riset, dan Inovasi',
+  '3A': 'Blok 3A : Indikator RAN PASTI Kluster Manajerial',
+  '3B': 'Blok 3B : Indikator RAN PASTI Kluster Operasional',
+  TABEL_1_1: 'Tabel 1.1 : Cakupan Layanan',
+};
+
+const topBlocks: readonly { number: 1 | 2 | 3; title: string; blocks: readonly IndicatorBlock[] }[] = [
+  { number: 1, title: 'Blok 1 : Capaian Perpres 72/2021 Lampiran A', blocks: ['1A', '1B'] },
+  { number: 2, title: 'Blok 2 : Capaian Perpres 72/2021 Lampiran B', blocks: ['2A', '2B', '2C', '2D', '2E'] },
+  { number: 3, title: 'Blok 3 : Capaian RAN PASTI', blocks: ['3A', '3B'] },
+];
+
+/** Hints of the national form's PENJELASAN column (000 Tabel 2). */
+const kindHint: Readonly<Record<IndicatorKind, string>> = {
+  yesNo: 'Diisi dengan Ya/Tidak',
+  count: 'Diisi dengan angka/jumlah',
+  percentage: 'Pembilang dibagi penyebut x 100%',
+  ratePerThousand: 'Pembilang dibagi penyebut x 1.000',
+  directPercentage: 'Diisi dengan persentase',
+};
+
+/**
+ * Indicators where less is better (assumed from their names: the seeds print the 7,4% unmet-need
+ * target without saying "paling tinggi"): met when the value does not exceed the target.
+ */
+const lowerIsBetter = /unmet need|tidak diinginkan/i;
+
+function targetMet(indicator: Indicator, kind: IndicatorKind, value: IndicatorValue): boolean | null {
+  const target = indicator.nationalTarget;
+  if (target?.value === undefined || target.unit === undefined) return null;
+  if (
+    target.unit === 'percent' &&
+    value.status === 'computed' &&
+    (kind === 'percentage' || kind === 'directPercentage')
+  ) {
+    return lowerIsBetter.test(indicator.name) ? value.value <= target.value : value.value >= target.value;
+  }
+  if (target.unit === 'times' && value.status === 'yesNo') return value.value;
+  if (target.unit === 'times' && value.status === 'count') return value.value >= target.value;
+  return null;
+}
+
+function partsOf(input: IndicatorInput | undefined): { numerator: number | null; denominator: number | null } {
+  return input?.kind === 'fraction'
+    ? { numerator: input.numerator, denominator: input.denominator }
+    : { numerator: null, denominator: null };
+}
+
+function explanationOf(kind: IndicatorKind, value: IndicatorValue): string {
+  if (value.status === 'notComputable') return `Penyebut 0: capaian ${notComputableText}`;
+  return kindHint[kind];
+}
+
+interface Owner {
+  unitCode: string | null;
+  unitName: string | null;
+  role: RoleCode;
+}
+
+function ownerOf(indicator: Indicator, plan: CollectionPlan, units: readonly CollectingUnit[]): Owner {
+  const role: RoleCode = indicator.derived !== undefined ? 'AUDIT_TEAM' : indicator.responsible.value;
+  const planned = unitOwing(plan, indicator.code);
+  const unit = planned ? { code: planned.unitCode, name: planned.unitName } : units.find((u) => u.roles.includes(role));
+  return { unitCode: unit?.code ?? null, unitName: unit?.name ?? null, role };
+}
+
+function gapMessage(reason: ReportGap['reason'], owner: Owner, detail?: string): string {
+  const who = owner.unitName ?? `unit berperan ${roleByCode(owner.role).title.id}`;
+  switch (reason) {
+    case 'notSubmitted':
+      return `Belum diisi oleh ${who}.`;
+    case 'noAuditData':
+      return `Belum ada data Audit Kasus Stunting pada sistem (${who}).`;
+    case 'noUnitForRole':
+      return `Tidak ada unit yang dipetakan ke peran ${roleByCode(owner.role).title.id}.`;
+    case 'invalid':
+      return `Nilai dari ${who} tidak valid: ${detail ?? ''}`.trim();
+  }
+}
+
+function compileRow(
+  indicator: Indicator,
+  value: ReportedValue | undefined,
+  facts: AuditFacts | undefined,
+  owner: Owner,
+): { row: ReportRow; gap?: ReportGap } {
+  const base = {
+    code: indicator.code,
+    aliases: indicator.aliases,
+    name: indicator.name,
+    target: indicator.nationalTarget?.text ?? null,
+    unitCode: owner.unitCode,
+    unitName: owner.unitName,
+  };
+  const missing = (reason: ReportGap['reason'], kind: IndicatorKind, detail?: string, input?: IndicatorInput) => {
+    const message = gapMessage(reason, owner, detail);
+    return {
+      row: {
+        ...base,
+        reportedCode: null,
+        kind,
+        ...partsOf(input),
+        achievement: null,
+        display: '-',
+        met: null,
+        explanation: message,
+        source: reason === 'invalid' ? ('invalid' as const) : ('missing' as const),
+      },
+      gap: { code: indicator.code, name: indicator.name, reason, ...owner, message },
+    };
+  };
+  let input: IndicatorInput | undefined;
+  let kind: IndicatorKind = indicator.kind;
+  let source: RowSource = 'submitted';
+  if (indicator.derived !== undefined) {
+    if (facts === undefined) return missing('noAuditData', kind);
+    const derived = derivedInput(indicator.code, facts);
+    if (!derived.ok) return missing('invalid', kind, derived.issues.map((i) => i.message).join(' '));
+    input = derived.value;
+    source = 'derived';
+  } else if (value !== undefined) {
+    input = value.input;
+    kind = value.reportedKind;
+  } else {
+    return missing(owner.unitCode === null ? 'noUnitForRole' : 'notSubmitted', kind);
+  }
+  const result = evaluateIndicatorKind(kind, input);
+  if (!result.ok) return missing('invalid', kind, result.issues.map((i) => i.message).join(' '), input);
+  return {
+    row: {
+      ...base,
+      reportedCode: value !== undefined && value.reportedCode !== indicator.code ? value.reportedCode : null,
+      kind,
+      ...partsOf(input),
+      achievement: result.value,
+      display: result.value.display,
+      met: targetMet(indicator, kind, result.value),
+      explanation:
+        source === 'derived' ? 'Dihitung otomatis dari data Audit Kasus Stunting' : explanationOf(kind, result.value),
+      source,
+    },
+  };
+}
+
+function inSemester(item: CalendarItem, semester: 1 | 2): boolean {
+  const [first, last] = semester === 1 ? [1, 6] : [7, 12];
+  return item.windows.value.some((w) => w.start.month <= last && w.end.month >= first);
+}
+
+function periodText(item: CalendarItem): string {
+  return item.windows.value
+    .map((w) =>
+      w.start.month === w.end.month
+        ? indonesianMonthNames[w.start.month - 1]
+        : `${indonesianMonthNames[w.start.month - 1]} - ${indonesianMonthNames[w.end.month - 1]}`,
+    )
+    .join(', ');
+}
+
+function tppsActivitiesOf(
+  semester: 1 | 2,
+  units: readonly CollectingUnit[],
+  actions: readonly ActionProgress[] | null,
+  audits: readonly AuditProgress[],
+): TppsActivity[] {
+  return nationalTemplate.calendar
+    .filter((item) => inSemester(item, semester))
+    .map((item) => {
+      const owner = units.find((u) => u.roles.includes(item.owner.value));
+      let status = 'terjadwal';
+      const action = actions?.find((a) => a.code === item.relatesTo);
+      if (action !== undefined) status = action.statusLabel;
+      if (item.relatesTo === 'AKS') {
+        const audit = audits.find((a) => a.semester === semester);
+        if (audit !== undefined) status = audit.status;
+      }
+      return {
+        code: item.code,
+        title: item.title.id,
+        owner: owner?.name ?? item.owner.value,
+        period: periodText(item),
+        status,
+      };
+    });
+}
+
+const formatInteger = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/**
+ * Compiles the semester report from the period's data. Pure: the caller reads the data (API from
+ * the database, tests from the seed tables); every achievement is computed by libs/domain, 0/0 is
+ * "tidak dapat dihitung", derived indicators come from the audit facts, and every indicator
+ * without a value is listed as a gap with the unit that owes it.
+ */
+export function compileSemesterReport(input: SemesterReportInput): SemesterReport {
+  const catalogue = input.catalogue ?? indicatorCatalogue;
+  const plan = semesterCollectionPlan(input.units, catalogue);
+  const facts = auditFactsFrom(input.audits, input.semester);
+  const values = new Map(input.values.map((v) => [v.code, v]));
+  const rows = new Map<IndicatorBlock, ReportRow[]>();
+  const gaps: ReportGap[] = [];
+  for (const indicator of semesterReportIndicators(catalogue)) {
+    const owner = ownerOf(indicator, plan, input.units);
+    const { row, gap } = compileRow(indicator, values.get(indicator.code), facts, owner);
+    const block = indicator.codes[0]?.block ?? '3B';
+    rows.set(block, [...(rows.get(block) ?? []), row]);
+    if (gap) gaps.push(gap);
+  }
+  const coverage = catalogue
+    .filter((i) => i.codes[0]?.block === 'TABEL_1_1' && values.has(i.code))
+    .map((i) => compileRow(i, values.get(i.code), facts, ownerOf(i, plan, input.units)).row);
+
+  const blocks: ReportBlock[] = topBlocks.map((top) => ({
+    number: top.number,
+    title: top.title,
+    sections: top.blocks.map((block) => ({ block, title: blockTitles[block], rows: rows.get(block) ?? [] })),
+  }));
+  const all = blocks.flatMap((b) => b.sections.flatMap((s) => s.rows));
+  const filled = all.filter((r) => r.achievement !== null);
+  const met = all.filter((r) => r.met === true).length;
+  const notMet = all.filter((r) => r.met === false).length;
+  const notComputable = all.filter((r) => r.achievement?.status === 'notComputable').length;
+
+  const byUnit = new Map<string, { unitCode: string | null; unitName: string; codes: string[] }>();
+  for (const gap of gaps) {
+    const key = gap.unitCode ?? `role:${gap.role}`;
+    const entry = byUnit.get(key) ?? {
+      unitCode: gap.unitCode,
+      unitName: gap.unitName ?? `(belum ada unit untuk peran ${roleByCode(gap.role).title.id})`,
+      codes: [],
+    };
+    entry.codes.push(gap.code);
+    byUnit.set(key, entry);
+  }
+  const gapsByUnit = [...byUnit.values()].sort((a, b) => a.unitName.localeCompare(b.unitName));
+  const budget = integrationMatrix(input.plannedActivities);
+  const semesterText = input.semester === 1 ? 'I' : 'II';
+  const text = [
+    `Laporan Semester ${semesterText} Tahun ${input.year} ${input.regency.name} memuat ${all.length} indikator; ` +
+      `${filled.length} sudah terisi dan ${gaps.length} belum.`,
+    `${met} indikator mencapai target nasional, ${notMet} belum mencapai target, ` +
+      `${notComputable} tidak dapat dihitung (penyebut 0).`,
+    gapsByUnit.length > 0
+      ? `Unit yang belum melengkapi data: ${gapsByUnit.map((g) => `${g.unitName} (${g.codes.length})`).join(', ')}.`
+      : 'Semua unit telah melengkapi data indikator.',
+    `Rencana kegiatan Aksi 2: ${budget.total.activities} kegiatan dengan anggaran Rp ${formatInteger(budget.total.budget)}.`,
+  ];
+
+  return {
+    regency: input.regency,
+    year: input.year,
+    semester: input.semester,
+    generatedAt: input.generatedAt,
+    summary: {
+      indicators: all.length,
+      filled: filled.length,
+      met,
+      notMet,
+      notComputable,
+      gaps: gaps.length,
+      unitsWithGaps: gapsByUnit.map((g) => g.unitName),
+      text,
+    },
+    blocks,
+    coverage,
+    gaps,
+    gapsByUnit,
+    auditFacts: facts ?? null,
+    tppsActivities: tppsActivitiesOf(input.semester, input.units, input.actions, input.audits),
+    actions: input.actions,
+    audits: input.audits
+      .filter((a) => a.semester <= input.semester)
+      .map((a) => ({ semester: a.semester, templateCode: a.templateCode, status: a.status, stages: auditStages(a) })),
+    budget,
+    plannedActivities: input.plannedActivities,
+    lokus: input.lokus,
+    collectionPlan: plan,
+  };
+}
+
+/** Every row of blocks 1–3 in order. */
+export function reportRows(report: SemesterReport): ReportRow[] {
+  return report.blocks.flatMap((b) => b.sections.flatMap((s) => s.rows));
+}

@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright-core';
+import { PasswordResetTokenRecord, UserRecord } from '@konvergensi/persistence';
+import { ApiClient } from '../support/api-client';
+import { openDatabase, startFileStack, type FileStack } from '../support/fixtures';
+import { launchBrowser, newContext } from './support/browser';
+
+/** The reset link of a mail: path and query only, so it opens on the stack under test. */
+function linkIn(text: string): string {
+  const match = /https?:\/\/\S+\/atur-ulang-kata-sandi\?token=([A-Za-z0-9_-]+)/.exec(text);
+  if (!match) throw new Error(`no reset link in: ${text}`);
+  return `/atur-ulang-kata-sandi?token=${match[1]}`;
+}
+
+describe('forgotten password', () => {
+  let stack: FileStack;
+  let browser: Browser;
+  let anonymous: ApiClient;
+  const username = `lupa.sandi.${Date.now().toString(36)}`;
+  const email = `${username}@metro.test`;
+
+  beforeAll(async () => {
+    stack = await startFileStack('password-reset');
+    browser = await launchBrowser();
+    anonymous = new ApiClient(stack.baseUrl);
+    // A user of its own: the demo users' passwords stay as other tests expect them.
+    const admin = await ApiClient.as(stack.baseUrl, 'admin');
+    const created = await admin.post('/api/v1/users', {
+      username,
+      displayName: 'Petugas Lupa Sandi',
+      email,
+      password: 'kata-sandi-lama-123',
+      roles: ['opd_officer'],
+      regencyCode: '18.72',
+      unitCode: 'DINKES',
+    });
+    if (created.status !== 201) throw new Error(`creating the user failed: ${created.status}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('answers the same for an existing and an unknown account, and mails only the existing one', async () => {
+    const known = await anonymous.post('/api/v1/auth/password-reset', { identifier: username });
+    const unknown = await anonymous.post('/api/v1/auth/password-reset', { identifier: 'tidak.ada.sama.sekali' });
+    const unknownMail = await anonymous.post('/api/v1/auth/password-reset', { identifier: 'siapa@tidak.ada' });
+    expect(known.status).toBe(202);
+    expect([unknown.status, unknownMail.status]).toEqual([202, 202]);
+    expect(unknown.body).toEqual(known.body);
+    expect(unknownMail.body).toEqual(known.body);
+    const mail = await stack.mail.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toBe('Atur ulang kata sandi Konvergensi Stunting');
+    expect(linkIn(mail.text)).toMatch(/^\/atur-ulang-kata-sandi\?token=/);
+    expect(stack.mail.messages().filter((m) => m.to.some((to) => to.includes('tidak.ada')))).toEqual([]);
+  });
+
+  it('stores only a hash of the token and refuses an expired one', async () => {
+    stack.mail.clear();
+    await anonymous.post('/api/v1/auth/password-reset', { identifier: email });
+    const token =
+      new URLSearchParams(linkIn((await stack.mail.waitFor((m) => m.to.includes(email))).text).split('?')[1]).get(
+        'token',
+      ) ?? '';
+    const db = await openDatabase();
+    try {
+      const user = await db.getRepository(UserRecord).findOneByOrFail({ username });
+      const rows = await db.getRepository(PasswordResetTokenRecord).findBy({ userId: user.id });
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      expect(rows.map((r) => r.tokenHash)).not.toContain(token);
+      await db
+        .getRepository(PasswordResetTokenRecord)
+        .update({ userId: user.id }, { expiresAt: new Date(Date.now() - 1000) });
+    } finally {
+      await db.destroy();
+    }
+    const expired = await anonymous.post('/api/v1/auth/password-reset/confirm', {
+      token,
+      newPassword: 'kata-sandi-baru-456',
+    });
+    expect(expired.status).toBe(400);
+    expect(expired.body).toMatchObject({ code: 'INVALID_RESET_TOKEN' });
+  });
+
+  it('lets the officer set a new password through the mailed link, once', async () => {
+    stack.mail.clear();
+    const context = await newContext(browser, stack.baseUrl, 360);
+    const page = await context.newPage();
+    await page.goto('/masuk');
+    await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+    await page.getByLabel('Nama pengguna atau surel').fill(username);
+    await page.getByRole('button', { name: 'Kirim tautan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Jika akun itu ada' }).waitFor();
+
+    const link = linkIn((await stack.mail.waitFor((m) => m.to.includes(email))).text);
+    await page.goto(link);
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('kata-sandi-baru-789');
+    await page.getByLabel('Ulangi kata sandi baru').fill('kata-sandi-baru-789');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kata sandi baru telah disimpan' }).waitFor();
+
+    const oldPassword = await anonymous.post('/api/v1/auth/login', { username, password: 'kata-sandi-lama-123' });
+    const newPassword = await anonymous.post('/api/v1/auth/login', { username, password: 'kata-sandi-baru-789' });
+    expect([oldPassword.status, newPassword.status]).toEqual([401, 200]);
+
+    const token = new URLSearchParams(link.split('?')[1]).get('token');
+    const replay = await anonymous.post('/api/v1/auth/password-reset/confirm', {
+      token,
+      newPassword: 'kata-sandi-lain-000',
+    });
+    expect(replay.status).toBe(400);
+    expect(replay.body).toMatchObject({ code: 'INVALID_RESET_TOKEN' });
+    await context.close();
+  });
+});
