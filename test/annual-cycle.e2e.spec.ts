@@ -1,6 +1,5 @@
-import { villagesOf } from '@konvergensi/domain';
 import type { DataSource } from 'typeorm';
-import { CycleDriver } from './support/cycle-driver';
+import { confirmProposedLokus, CycleDriver, reportMetroVillageSituation } from './support/cycle-driver';
 import { recordHistories } from './support/histories';
 import { Logins, openDatabase, startFileStack, type FileStack } from './support/fixtures';
 
@@ -38,47 +37,13 @@ describe('the annual cycle of the eight actions', () => {
     const cycle = (await created.json()) as { id: string; actions: { code: string }[] };
     expect(cycle.actions.map((a) => a.code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `AKSI_${n}`));
 
-    // Aksi 1's data: the health office reports prevalence and cases per kelurahan, the social
-    // office the coverage of two main indicators; two kelurahan stand out on every count.
-    const villages = villagesOf('18.72').map((v) => v.id);
-    const hot = new Set(villages.slice(0, 2));
-    const put = (username: string, rows: unknown[]) =>
-      logins.bearer(username).then((auth) =>
-        fetch(`${stack.baseUrl}/api/v1/regencies/18.72/cycles/${year}/village-situation`, {
-          method: 'PUT',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ rows }),
-        }),
-      );
-    const health = await put(
-      'metro.dinkes',
-      villages.map((id) => ({ villageCode: id, prevalence: hot.has(id) ? 30 : 8, cases: hot.has(id) ? 40 : 6 })),
+    const hot = await reportMetroVillageSituation(stack.baseUrl, logins, year);
+    const driver = new CycleDriver(
+      stack.baseUrl,
+      db,
+      'metro.sekretaris',
+      confirmProposedLokus(stack.baseUrl, logins, year),
     );
-    expect(health.status).toBe(200);
-    const social = await put(
-      'metro.dinsos',
-      villages.map((id) => ({
-        villageCode: id,
-        coverage: { 'Tabel 1.1 A.1': hot.has(id) ? 35 : 95, 'Tabel 1.1 A.2': hot.has(id) ? 40 : 92 },
-      })),
-    );
-    expect(social.status).toBe(200);
-
-    const confirmLokus = async (stageCode: string) => {
-      if (stageCode !== 'AKSI_1.T3.5') return;
-      const auth = await logins.bearer('metro.sekretaris');
-      const lokus = (await (
-        await fetch(`${stack.baseUrl}/api/v1/regencies/18.72/cycles/${year}/lokus`, { headers: auth })
-      ).json()) as { confirmed: number; items: { villageCode: string; status: string }[] };
-      if (lokus.confirmed > 0) return;
-      const decided = await fetch(`${stack.baseUrl}/api/v1/regencies/18.72/cycles/${year}/lokus/decision`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ confirm: lokus.items.map((i) => i.villageCode) }),
-      });
-      if (decided.status !== 200) throw new Error(`lokus decision: ${decided.status} ${await decided.text()}`);
-    };
-    const driver = new CycleDriver(stack.baseUrl, db, 'metro.sekretaris', confirmLokus);
     await driver.playUntil(
       async () => {
         const [row] = (await db.query(`SELECT status FROM cycle WHERE id = $1`, [cycle.id])) as { status: string }[];

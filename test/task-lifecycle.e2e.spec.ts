@@ -1,13 +1,18 @@
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@konvergensi/mail-catcher';
 import { createDataSource } from '@konvergensi/persistence';
-import { addWorkingDays, dueInstant, indonesianWorkingDayRules, localDateOf } from '@konvergensi/domain';
+import { addWorkingDays, indonesianWorkingDayRules } from '@konvergensi/domain';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { recordHistories } from './support/histories';
 import { testEnvironment } from './support/environment';
 import { eventually, freePort, startApp } from './support/processes';
 import { startStack, type Stack } from './support/stack';
-import { createAdHocTask, idempotencyKey, workingDaysFromToday } from './support/task-fixtures';
+import {
+  compressedToday as compressedTodayOf,
+  createAdHocTask,
+  idempotencyKey,
+  workingDaysFromToday,
+} from './support/task-fixtures';
 import { join } from 'node:path';
 
 /** Two seconds per real day: a ladder of two weeks plays out in about half a minute. */
@@ -168,16 +173,7 @@ describe('task lifecycle on the real Temporal server, PostgreSQL and SMTP', () =
    * 43 200 times fast, so a test late in the file must count due days from where the clock is,
    * not from the calendar's today: derived from where the API placed a probe task's due instant.
    */
-  const compressedToday = async (): Promise<string> => {
-    const probeDue = workingDaysFromToday(30);
-    const probe = await createAdHocTask(secretary, 'Uji jam terkompresi', probeDue);
-    const factor = secondsPerDay / 86_400;
-    const real = dueInstant(probeDue, 'Asia/Jakarta').getTime();
-    const origin = (Date.parse(probe.dueAt) - factor * real) / (1 - factor);
-    const compressedNow = origin + (Date.now() - origin) / factor;
-    await secretary.post(`/api/v1/tasks/${probe.id}/cancel`, { reason: 'Jam uji' }, idempotencyKey());
-    return localDateOf(new Date(compressedNow), 'Asia/Jakarta');
-  };
+  const compressedToday = (): Promise<string> => compressedTodayOf(secretary, secondsPerDay);
 
   it('moves every later step when an extension is approved', async () => {
     // Due days counted from the compressed today: the decision lands well before the original

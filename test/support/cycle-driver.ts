@@ -1,6 +1,7 @@
+import { villagesOf } from '@konvergensi/domain';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from './api-client';
-import { pdfBytes } from './fixtures';
+import { pdfBytes, type Logins } from './fixtures';
 
 /** A task of a cycle as the secretary's inbox lists it. */
 export interface InboxTask {
@@ -52,25 +53,40 @@ export class CycleDriver {
     return rows[0].username;
   }
 
-  /** Open tasks of this cycle, straight from the read model. */
+  /**
+   * Tasks of this cycle still to be answered, straight from the read model: submitted ones too, so
+   * an approval that failed is tried again (resubmitting with the same key changes nothing).
+   */
   async openTasks(cycleId: string, except: (task: { id: string; stage_code: string }) => boolean = () => false) {
     const rows = (await this.db.query(
-      `SELECT t.id, t.assignee_unit_id, t.deliverables, s.code AS stage_code
+      `SELECT t.id, t.status, t.assignee_unit_id, t.deliverables, s.code AS stage_code
          FROM task t JOIN action_stage s ON s.id = t.stage_id
-        WHERE t.cycle_id = $1 AND t.status IN ('open', 'returned')
+        WHERE t.cycle_id = $1 AND t.status IN ('open', 'returned', 'submitted')
         ORDER BY t.due_at, t.id`,
       [cycleId],
-    )) as { id: string; assignee_unit_id: string; deliverables: { kind: string }[]; stage_code: string }[];
+    )) as {
+      id: string;
+      status: string;
+      assignee_unit_id: string;
+      deliverables: { kind: string }[];
+      stage_code: string;
+    }[];
     return rows.filter((row) => !except(row) && !this.handled.has(row.id));
   }
 
   /** Submits a task with a PDF as its unit would, then approves it as the secretary. */
   async complete(task: {
     id: string;
+    status?: string;
     assignee_unit_id: string;
     deliverables: { kind: string }[];
     stage_code: string;
   }): Promise<void> {
+    if (task.status !== 'submitted') await this.submit(task);
+    await this.approve(task);
+  }
+
+  private async submit(task: { id: string; assignee_unit_id: string; deliverables: { kind: string }[] }) {
     const signs = task.deliverables.some((d) => d.kind === 'signature');
     const submitter = await this.client(await this.userOf(task.assignee_unit_id, signs ? 'opd_head' : 'opd_officer'));
     const form = new FormData();
@@ -93,6 +109,9 @@ export class CycleDriver {
     );
     if (submitted.status !== 200)
       throw new Error(`submit ${task.id}: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  }
+
+  private async approve(task: { id: string; stage_code: string }) {
     await this.beforeApprove(task.stage_code);
     const approver = await this.client(this.approver);
     const approved = await approver.request(
@@ -134,4 +153,61 @@ export class CycleDriver {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/**
+ * Aksi 1's data for Kota Metro: the health office reports prevalence and cases per kelurahan, the
+ * social office the coverage of two main indicators; the first two kelurahan stand out on every
+ * count, so the situation analysis proposes exactly them. Returns their codes.
+ */
+export async function reportMetroVillageSituation(baseUrl: string, logins: Logins, year: number): Promise<Set<string>> {
+  const villages = villagesOf('18.72').map((v) => v.id);
+  const hot = new Set(villages.slice(0, 2));
+  const put = async (username: string, rows: unknown[]) => {
+    const response = await fetch(`${baseUrl}/api/v1/regencies/18.72/cycles/${year}/village-situation`, {
+      method: 'PUT',
+      headers: { ...(await logins.bearer(username)), 'content-type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    });
+    if (response.status !== 200) throw new Error(`village situation of ${username}: ${response.status}`);
+  };
+  await put(
+    'metro.dinkes',
+    villages.map((id) => ({ villageCode: id, prevalence: hot.has(id) ? 30 : 8, cases: hot.has(id) ? 40 : 6 })),
+  );
+  await put(
+    'metro.dinsos',
+    villages.map((id) => ({
+      villageCode: id,
+      coverage: { 'Tabel 1.1 A.1': hot.has(id) ? 35 : 95, 'Tabel 1.1 A.2': hot.has(id) ? 40 : 92 },
+    })),
+  );
+  return hot;
+}
+
+/**
+ * A `beforeApprove` for the CycleDriver: before Aksi 1's lokus stage is approved, the secretary
+ * confirms every kelurahan the analysis proposed (the stage cannot close without a confirmed list).
+ */
+export function confirmProposedLokus(
+  baseUrl: string,
+  logins: Logins,
+  year: number,
+): (stageCode: string) => Promise<void> {
+  return async (stageCode) => {
+    if (stageCode !== 'AKSI_1.T3.5') return;
+    const auth = await logins.bearer('metro.sekretaris');
+    const lokusUrl = `${baseUrl}/api/v1/regencies/18.72/cycles/${year}/lokus`;
+    const lokus = (await (await fetch(lokusUrl, { headers: auth })).json()) as {
+      confirmed: number;
+      items: { villageCode: string; status: string }[];
+    };
+    if (lokus.confirmed > 0) return;
+    const decided = await fetch(`${lokusUrl}/decision`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ confirm: lokus.items.map((i) => i.villageCode) }),
+    });
+    if (decided.status !== 200) throw new Error(`lokus decision: ${decided.status} ${await decided.text()}`);
+  };
 }

@@ -49,6 +49,13 @@ export interface DeliveryOptions {
   maxBackoffSeconds?: number;
   /** After this many failed attempts a row is marked failed and left for an operator. */
   maxAttempts?: number;
+  /**
+   * How long a claimed row is left alone before another dispatcher may take it again: only a
+   * dispatcher that died between claiming and recording leaves a claim behind.
+   */
+  claimSeconds?: number;
+  /** How long recording an outcome keeps trying while PostgreSQL is unreachable. */
+  recordRetryMs?: number;
   now?: () => Date;
 }
 
@@ -57,11 +64,30 @@ export interface DeliveryRound {
   failed: number;
 }
 
+interface ClaimedRow {
+  id: string;
+  recipients: string[];
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  attachments: MailAttachment[];
+  message_id: string;
+  attempts: number;
+}
+
 /**
- * Delivers due outbox rows. Each row is locked (`FOR UPDATE SKIP LOCKED`) while it is handed to
- * SMTP, so several dispatchers never send one row twice; a failure records the attempt and pushes
- * the next one back exponentially (1 s, 2 s, 4 s … up to maxBackoffSeconds), so while SMTP is down
- * mail waits and goes out when it returns.
+ * Delivers due outbox rows, one at a time: claim, send, record.
+ *
+ * The claim is committed before SMTP is spoken to (the row's next attempt moves `claimSeconds`
+ * ahead, attempts + 1), so several dispatchers never send one row at once, and the outcome is
+ * recorded afterwards on whatever connection PostgreSQL gives, retried while it is unreachable.
+ * Sending inside a row lock instead would resend every mail whose transaction a dropped database
+ * connection rolled back after SMTP had already accepted it. What remains is SMTP's own limit: a
+ * dispatcher killed between the receiver's acceptance and the record sends that one mail again
+ * after the claim lapses, with the same Message-ID.
+ *
+ * A failure pushes the next attempt back exponentially (1 s, 2 s, 4 s … up to maxBackoffSeconds),
+ * so while SMTP is down mail waits and goes out when it returns.
  */
 export async function deliverDueMail(
   dataSource: DataSource,
@@ -71,52 +97,78 @@ export async function deliverDueMail(
   const round: DeliveryRound = { sent: 0, failed: 0 };
   const batch = options.batchSize ?? 20;
   const now = options.now ?? (() => new Date());
+  const claimSeconds = options.claimSeconds ?? 120;
   for (let i = 0; i < batch; i += 1) {
-    const outcome = await dataSource.transaction(async (manager) => {
-      const row = await manager
-        .getRepository(MailOutboxRecord)
-        .createQueryBuilder('mail')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where("mail.status = 'pending' AND mail.next_attempt_at <= :now", { now: now() })
-        .orderBy('mail.next_attempt_at', 'ASC')
-        .limit(1)
-        .getOne();
-      if (!row) return 'idle' as const;
-      try {
-        await transport.sendMail({
-          from: options.from,
-          to: row.recipients,
-          subject: row.subject,
-          text: row.bodyText,
-          html: row.bodyHtml ?? undefined,
-          messageId: row.messageId,
-          attachments: row.attachments.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: a.content,
-          })),
-        });
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const backoff = Math.min(2 ** (attempts - 1), options.maxBackoffSeconds ?? 300);
-        await manager.getRepository(MailOutboxRecord).update(row.id, {
-          attempts,
-          status: attempts >= (options.maxAttempts ?? 50) ? 'failed' : 'pending',
-          lastError: error instanceof Error ? error.message : String(error),
+    const row = await claimDueRow(dataSource, now(), claimSeconds);
+    if (!row) break;
+    let failure: unknown;
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to: row.recipients,
+        subject: row.subject,
+        text: row.body_text,
+        html: row.body_html ?? undefined,
+        messageId: row.message_id,
+        attachments: row.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
+      });
+    } catch (error) {
+      failure = error;
+    }
+    const repository = () => dataSource.getRepository(MailOutboxRecord);
+    if (failure === undefined) {
+      await persistently(
+        () => repository().update(row.id, { status: 'sent', sentAt: now(), lastError: null }),
+        options,
+      );
+      round.sent += 1;
+      continue;
+    }
+    const backoff = Math.min(2 ** (row.attempts - 1), options.maxBackoffSeconds ?? 300);
+    await persistently(
+      () =>
+        repository().update(row.id, {
+          status: row.attempts >= (options.maxAttempts ?? 50) ? 'failed' : 'pending',
+          lastError: failure instanceof Error ? failure.message : String(failure),
           nextAttemptAt: new Date(now().getTime() + backoff * 1000),
-        });
-        return 'failed' as const;
-      }
-      await manager
-        .getRepository(MailOutboxRecord)
-        .update(row.id, { status: 'sent', attempts: row.attempts + 1, sentAt: now(), lastError: null });
-      return 'sent' as const;
-    });
-    if (outcome === 'idle') break;
-    round[outcome] += 1;
+        }),
+      options,
+    );
+    round.failed += 1;
     // One failure usually means SMTP is down: stop this round instead of failing every row.
-    if (outcome === 'failed') break;
+    break;
   }
   return round;
+}
+
+/** Takes the next due row for this dispatcher and commits the claim. */
+async function claimDueRow(dataSource: DataSource, at: Date, claimSeconds: number): Promise<ClaimedRow | undefined> {
+  const result = (await dataSource.query(
+    `UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
+      WHERE id = (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $1
+                   ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, recipients, subject, body_text, body_html, attachments, message_id, attempts`,
+    [at.toISOString(), claimSeconds],
+  )) as [ClaimedRow[], number] | ClaimedRow[];
+  // TypeORM answers an UPDATE with [rows, count].
+  const rows = Array.isArray(result[0]) ? (result[0] as ClaimedRow[]) : (result as ClaimedRow[]);
+  return rows[0];
+}
+
+/** Repeats a write while it fails (PostgreSQL restarting, a dropped connection), then gives up. */
+async function persistently(write: () => Promise<unknown>, options: DeliveryOptions): Promise<void> {
+  const deadline = Date.now() + (options.recordRetryMs ?? 60_000);
+  for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

@@ -21,3 +21,12 @@ export function workflowUnavailable(): ApiError {
     'Mesin alur kerja sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
   );
 }
+
+/** 503 while PostgreSQL cannot be reached or dropped the connection: nothing was committed. */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'DATABASE_UNAVAILABLE',
+    'Basis data sedang tidak dapat dihubungi. Tidak ada perubahan yang tersimpan; coba lagi sebentar lagi.',
+  );
+}

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Logger } from '@konvergensi/logging';
 import type { Response } from 'express';
-import type { ApiErrorBody } from './api-error';
+import { databaseUnavailable, workflowUnavailable, type ApiErrorBody } from './api-error';
+import { isDatabaseUnavailable } from './database-errors';
+import { isWorkflowServiceUnavailable } from './temporal-errors';
 
 /** Indonesian wording for the HTTP errors that Nest or Express raise before our code runs. */
 const messagesByStatus: Record<number, { code: string; message: string }> = {
@@ -43,6 +45,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       if (isMalformedJson(exception.cause)) return { status, body: malformedBody(exception.cause) };
       return { status, body: this.fallback(status) };
     }
+    // An outage of a service behind the API is not the request's fault and not a bug: 503, retry.
+    if (isDatabaseUnavailable(exception)) return unavailable(databaseUnavailable());
+    if (isWorkflowServiceUnavailable(exception)) return unavailable(workflowUnavailable());
     const status = httpStatusOf(exception);
     if (status !== undefined && status >= 400 && status < 500) {
       if (isMalformedJson(exception)) return { status, body: malformedBody(exception) };
@@ -57,6 +62,10 @@ export class ApiErrorFilter implements ExceptionFilter {
   private fallback(status: number): ApiErrorBody {
     return messagesByStatus[status] ?? { code: `HTTP_${status}`, message: 'Permintaan tidak dapat diproses.' };
   }
+}
+
+function unavailable(error: HttpException): { status: number; body: ApiErrorBody } {
+  return { status: error.getStatus(), body: error.getResponse() as ApiErrorBody };
 }
 
 const malformedJson: ApiErrorBody = { code: 'MALFORMED_JSON', message: 'Isi permintaan bukan JSON yang valid.' };
