@@ -21,6 +21,18 @@ function refreshCookie(response: request.Response): string {
   return cookie;
 }
 
+/** The claims of a JWT, read without checking it. */
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+}
+
+/**
+ * Kept short here so a test can wait it out; the default is 10 s. Within it a rotated refresh
+ * token is exchanged again (two tabs refreshing at once), after it a replay ends the session.
+ */
+const reuseGraceSeconds = 3;
+const pastTheGrace = () => new Promise((resolve) => setTimeout(resolve, reuseGraceSeconds * 1000 + 300));
+
 /** `konvergensi_refresh=<value>` as a browser sends it back. */
 function cookiePair(setCookie: string): string {
   return setCookie.split(';')[0] as string;
@@ -32,7 +44,7 @@ describe('auth: login, refresh, logout and /me', () => {
   const password = () => testEnvironment().demoPassword;
 
   beforeAll(async () => {
-    stack = await startFileStack('api-auth');
+    stack = await startFileStack('api-auth', { REFRESH_REUSE_GRACE_SECONDS: String(reuseGraceSeconds) });
     logins = new Logins(stack.baseUrl);
   });
 
@@ -112,18 +124,51 @@ describe('auth: login, refresh, logout and /me', () => {
     expect(unknown.body).toEqual(none.body);
   });
 
-  it('revokes the whole session family when a rotated refresh token is presented again', async () => {
+  it('revokes the whole session family when a rotated refresh token is presented again after the grace period', async () => {
     const original = refreshCookie(await login('metro.ketua'));
     const rotated = await refresh(original);
     expect(rotated.status).toBe(200);
     const current = refreshCookie(rotated);
 
+    await pastTheGrace();
     const replay = await refresh(original);
     expect(replay.status).toBe(401);
     expectErrorBody(replay.body, 'INVALID_REFRESH_TOKEN');
 
     // The thief's replay also ends the legitimate holder's session.
     expect((await refresh(current)).status).toBe(401);
+  });
+
+  it('gives a second tab presenting the just-rotated refresh token a fresh rotation, and keeps both tabs signed in', async () => {
+    const shared = refreshCookie(await login('metro.dinkes'));
+    const [first, second] = await Promise.all([refresh(shared), refresh(shared)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const late = await refresh(shared);
+    expect(late.status).toBe(200);
+    const cookies = [first, second, late].map((r) => cookiePair(refreshCookie(r)));
+    expect(new Set([...cookies, cookiePair(shared)]).size).toBe(4);
+    for (const answer of [first, second, late]) {
+      const me = await request(stack.baseUrl)
+        .get('/api/v1/me')
+        .set('authorization', `Bearer ${answer.body.accessToken as string}`);
+      expect(me.status).toBe(200);
+    }
+    // Every successor is a working refresh token of the same, still live session.
+    for (const answer of [first, second, late]) expect((await refresh(refreshCookie(answer))).status).toBe(200);
+  });
+
+  it('refuses a just-rotated refresh token after logout, even within the grace period', async () => {
+    const original = refreshCookie(await login('metro.kepala-dinkes'));
+    const rotated = await refresh(original);
+    expect(rotated.status).toBe(200);
+    const out = await request(stack.baseUrl)
+      .post('/api/v1/auth/logout')
+      .set('cookie', cookiePair(refreshCookie(rotated)))
+      .set(csrf);
+    expect(out.status).toBe(204);
+    const replay = await refresh(original);
+    expect(replay.status).toBe(401);
+    expectErrorBody(replay.body, 'INVALID_REFRESH_TOKEN');
   });
 
   it('logs out: 204, clears the cookie, and the refresh token no longer works', async () => {
@@ -201,18 +246,20 @@ describe('auth: login, refresh, logout and /me', () => {
     });
   });
 
-  it('answers /api/v1/me with 401 without a token, with a garbage token, and with a token signed by another key', async () => {
+  it('answers /api/v1/me with 401 without a token, with a garbage token, with a token signed by another key, and without a live session id', async () => {
     const none = await request(stack.baseUrl).get('/api/v1/me');
     expect(none.status).toBe(401);
     expectErrorBody(none.body, 'UNAUTHENTICATED');
     const garbage = await request(stack.baseUrl).get('/api/v1/me').set('authorization', 'Bearer abc.def.ghi');
     expect(garbage.status).toBe(401);
 
-    const me = await request(stack.baseUrl)
-      .get('/api/v1/me')
-      .set(await logins.bearer('admin'));
+    const adminToken = await logins.token('admin');
+    const me = await request(stack.baseUrl).get('/api/v1/me').set('authorization', `Bearer ${adminToken}`);
+    const sessionId = claimsOf(adminToken).sid;
+    expect(sessionId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
     const claims = {
       sub: me.body.id as string,
+      sid: sessionId,
       iss: 'konvergensi',
       aud: 'konvergensi-api',
       exp: Math.floor(Date.now() / 1000) + 300,
@@ -224,6 +271,20 @@ describe('auth: login, refresh, logout and /me', () => {
     expect(refused.status).toBe(401);
     const expired = hs256({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, testEnvironment().authSecret);
     expect((await request(stack.baseUrl).get('/api/v1/me').set('authorization', `Bearer ${expired}`)).status).toBe(401);
+
+    // Correctly signed, but bound to no session (logout could never end it) or to a session that
+    // does not exist: both are refused.
+    const { sid: _dropped, ...sessionless } = claims;
+    const unbound = hs256(sessionless, testEnvironment().authSecret);
+    const strangerSession = hs256(
+      { ...claims, sid: '00000000-0000-4000-8000-000000000000' },
+      testEnvironment().authSecret,
+    );
+    for (const token of [unbound, strangerSession]) {
+      const answer = await request(stack.baseUrl).get('/api/v1/me').set('authorization', `Bearer ${token}`);
+      expect(answer.status).toBe(401);
+      expectErrorBody(answer.body, 'UNAUTHENTICATED');
+    }
   });
 
   it('stops accepting the access and refresh tokens of a deactivated user at once', async () => {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import request from 'supertest';
+import { PipeCheckRecord } from '@konvergensi/persistence';
 import { ApiClient } from './support/api-client';
 import { aksCsv, badutaRow, daysAgo, startAudit, waitForStage } from './support/aks-fixtures';
+import { testEnvironment } from './support/environment';
 import {
   expectStatus,
   insertTask,
@@ -52,6 +54,8 @@ interface Fixtures {
   doomedActivityId: string;
   auditId: string;
   caseId: string;
+  pipeCheckId: string;
+  substituteId: string;
 }
 
 interface Endpoint {
@@ -62,8 +66,10 @@ interface Endpoint {
   upload?: boolean | { filename: string; content: () => Buffer };
   /** Serves identities of AKS cases: never 'allowed' for anyone outside the AKS teams. */
   identity?: boolean;
-  /** Run before the call (as admin) so the resource is there for an allowed caller. */
-  prepare?: () => Promise<void>;
+  /** Run before the call (as admin, or as the role) so the resource is there for an allowed caller. */
+  prepare?: (role: Role) => Promise<void>;
+  /** A refresh cookie to send along (`konvergensi_refresh=…`), made fresh for each call. */
+  cookie?: () => Promise<string>;
   expected: Record<Role, Outcome>;
 }
 
@@ -96,6 +102,8 @@ const aksTeams = row(401, 403, 403, 403, 403, 403, 403, A, A);
 const caseReaders = row(401, 404, 404, 404, 404, 404, 404, A, A);
 const caseMeasurers = row(401, 404, 404, 404, 404, 404, 404, A, 403);
 const caseSigners = row(401, 404, 404, 404, 404, 404, 404, 403, A);
+/** The officer's own substitutes (pengganti): unit officers and heads only, not even the admin. */
+const unitStaff = row(401, 403, 403, 403, 403, A, A, 403, 403);
 
 /** A year no other test file uses for Kota Metro (the test database is shared). */
 const year = 2051;
@@ -127,12 +135,78 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     doomedActivityId: '',
     auditId: '',
     caseId: '',
+    pipeCheckId: '',
+    substituteId: '',
   };
+  /** Logs in afresh and answers the new session's refresh cookie as a browser sends it back. */
+  const freshRefreshCookie = async (): Promise<string> => {
+    const session = await request(stack.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: 'metro.ketua', password: testEnvironment().demoPassword });
+    const cookies = ([] as string[]).concat(expectStatus(session, 200).headers['set-cookie'] ?? []);
+    const cookie = cookies.find((c) => c.startsWith('konvergensi_refresh='));
+    if (!cookie) throw new Error(`no refresh cookie in ${JSON.stringify(cookies)}`);
+    return cookie.split(';')[0] as string;
+  };
+  let workerStopped = false;
 
   const endpoints: Endpoint[] = [
     { method: 'get', path: '/api/health', expected: publicRoute },
+
+    // ── sign-in: public, and answering the same whatever bearer token rides along ─────────────
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      body: () => ({ username: 'metro.ketua', password: testEnvironment().demoPassword }),
+      expected: publicRoute,
+    },
+    // The refresh cookie decides (a fresh one here: 200 for everyone); without one it is 401 for everyone.
+    { method: 'post', path: '/api/v1/auth/refresh', cookie: freshRefreshCookie, expected: publicRoute },
     { method: 'post', path: '/api/v1/auth/logout', expected: publicRoute },
+    // The same 202 for every caller and every identifier, known or not (no account enumeration).
+    {
+      method: 'post',
+      path: '/api/v1/auth/password-reset',
+      body: () => ({ identifier: 'tidak.ada.matriks' }),
+      expected: publicRoute,
+    },
+    // The link's token decides, never the caller: an unknown one is 400 INVALID_RESET_TOKEN for everyone.
+    {
+      method: 'post',
+      path: '/api/v1/auth/password-reset/confirm',
+      body: () => ({ token: 'token-tautan-yang-tidak-pernah-dikirim', newPassword: 'sandi-matriks-panjang' }),
+      expected: publicRoute,
+    },
     { method: 'get', path: '/api/v1/me', expected: everyoneSignedIn },
+    { method: 'get', path: '/api/v1/me/substitutes', expected: unitStaff },
+    {
+      // Far in the future: the substitute gets no access to the unit's tasks in other test files.
+      method: 'post',
+      path: '/api/v1/me/substitutes',
+      body: () => ({ substituteUsername: 'metro.sekretaris', startsOn: '2099-01-05', endsOn: '2099-01-09' }),
+      expected: unitStaff,
+    },
+    {
+      // Only the officer who named the substitute may end it: each unit role ends one of their own.
+      method: 'delete',
+      path: '/api/v1/me/substitutes/:substituteId',
+      prepare: async (role) => {
+        const named = await request(stack.baseUrl)
+          .post('/api/v1/me/substitutes')
+          .set(await logins.bearer(role === 'opd_head' ? userOf.opd_head : userOf.opd_officer))
+          .send({ substituteUsername: 'metro.sekretaris', startsOn: '2099-02-02', endsOn: '2099-02-06' });
+        fixtures.substituteId = (expectStatus(named, 201).body as { id: string }).id;
+      },
+      expected: unitStaff,
+    },
+    // The walking skeleton's diagnostics: the system admin only.
+    {
+      method: 'post',
+      path: '/api/v1/pipe-checks',
+      body: () => ({ recipient: 'matriks.pipa@metro.test' }),
+      expected: adminOnly,
+    },
+    { method: 'get', path: '/api/v1/pipe-checks/:pipeCheckId', expected: adminOnly },
     { method: 'get', path: '/api/v1/regions', expected: everyoneSignedIn },
     { method: 'get', path: '/api/v1/indicators/catalogue?semester=1&unit=me', expected: everyoneSignedIn },
     {
@@ -237,6 +311,33 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       body: () => ({ unitCode: 'DINSOS', reason: 'Salah unit' }),
       expected: coordinators,
     },
+    // The fixture task has no workflow: an allowed caller meets 409 TASK_CLOSED and nothing changes.
+    {
+      method: 'post',
+      path: '/api/v1/tasks/:taskId/extension-requests/decision',
+      body: () => ({ approve: true, note: '' }),
+      expected: coordinators,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/tasks/:taskId/cancel',
+      body: () => ({ reason: 'Tidak jadi dikerjakan' }),
+      expected: coordinators,
+    },
+    {
+      // A unit the regency lacks: an allowed caller meets 400 UNIT_NOT_FOUND and no task starts.
+      method: 'post',
+      path: '/api/v1/regencies/18.72/tasks',
+      body: () => ({ title: 'Tugas rapat matriks', unitCode: 'TIDAK_ADA', dueDate: `${year}-06-30` }),
+      expected: chairSecretaryOrAdmin,
+    },
+    {
+      // A task that does not exist: an allowed caller gets its per-task TASK_NOT_FOUND result.
+      method: 'post',
+      path: '/api/v1/regencies/18.72/tasks/reassign',
+      body: () => ({ taskIds: [randomUUID()], unitCode: 'DINSOS', reason: 'Mutasi pegawai' }),
+      expected: chairSecretaryOrAdmin,
+    },
     { method: 'get', path: '/api/v1/tasks/:taskId/evidence', expected: taskReaders },
     { method: 'post', path: '/api/v1/tasks/:taskId/evidence', upload: true, expected: assignee },
     { method: 'get', path: '/api/v1/evidence/:evidenceId', expected: taskReaders },
@@ -277,7 +378,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: secretaryOrAdmin,
     },
 
-    // ── schedules (admin); `trigger` is left out: it would start workflows ──────────────────────
+    // ── schedules (admin); `trigger` is the last row of the matrix (see there) ───────────────────
     { method: 'get', path: '/api/v1/regencies/18.72/schedules', expected: adminOnly },
     {
       method: 'post',
@@ -444,6 +545,20 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: caseReaders,
     },
     { method: 'post', path: '/api/v1/aks/cases/:caseId/sign-off', identity: true, expected: caseSigners },
+
+    // Last, because it stops this file's worker first: the triggered year start would otherwise
+    // create and run Metro's cycle of the current year, which other test files work in. Without a
+    // worker on this file's task queue the run is recorded by Temporal and never executes.
+    {
+      method: 'post',
+      path: '/api/v1/regencies/18.72/schedules/year-start/trigger',
+      prepare: async () => {
+        if (workerStopped) return;
+        workerStopped = true;
+        await stack.worker.stop();
+      },
+      expected: adminOnly,
+    },
   ];
 
   beforeAll(async () => {
@@ -502,6 +617,10 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       .set(await logins.bearer('metro.aks-teknis'))
       .send(badutaRow({ nik: '1872014101510001', nama: 'Kasus Matriks Akses' }));
     fixtures.caseId = (expectStatus(entered, 201).body as { id: string }).id;
+    const pipeCheck = await db
+      .getRepository(PipeCheckRecord)
+      .save({ id: randomUUID(), workflowId: `matriks-pipa-${randomUUID()}`, status: 'completed', mailMessageId: null });
+    fixtures.pipeCheckId = pipeCheck.id;
   });
 
   afterAll(async () => {
@@ -519,7 +638,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
   );
 
   it.each(cells)('$role → $label answers $outcome', async ({ role, endpoint, outcome }) => {
-    await endpoint.prepare?.();
+    await endpoint.prepare?.(role);
     const path = endpoint.path.replace(
       /:(\w+)Id\b/,
       (_, name: string) => fixtures[`${name}Id` as keyof Fixtures] || `:${name}Id`,
@@ -529,6 +648,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       .set('x-konvergensi-csrf', '1')
       .set('idempotency-key', `matriks-${randomUUID()}`);
     if (role !== 'anonymous') call = call.set(await logins.bearer(userOf[role]));
+    if (endpoint.cookie) call = call.set('cookie', await endpoint.cookie());
     const response = endpoint.upload
       ? typeof endpoint.upload === 'object'
         ? await call.attach('file', endpoint.upload.content(), endpoint.upload.filename)
@@ -562,28 +682,48 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     expect(leaks).toEqual([]);
   });
 
-  it('lists every endpoint of the matrix in the OpenAPI document', async () => {
+  /** The OpenAPI path template of a matrix row: its concrete values put back as parameters. */
+  const templateOf = (endpoint: Endpoint): string =>
+    endpoint.path
+      .split('?')[0]!
+      .replace(/\/18\.72(?=\/|$)/, '/{code}')
+      .replace(/\/provinces\/18\//, '/provinces/{provinceCode}/')
+      .replace(new RegExp(`/${year}/1(?=[/.]|$)`), '/{year}/{semester}')
+      .replace(`/cycles/${year}`, '/cycles/{year}')
+      .replace(`/assessments/${year}`, '/assessments/{year}')
+      .replace('/actions/AKSI_1/', '/actions/{actionCode}/')
+      .replace('/portal-milestones/data_entered', '/portal-milestones/{milestone}')
+      .replace('/schedules/year-start/', '/schedules/{kind}/')
+      .replace('/stages/AKS.T5/', '/stages/{stageCode}/')
+      .replace('/documents/AKS_SK', '/documents/{code}')
+      .replace(`/holiday-overrides/${holidayDate}`, '/holiday-overrides/{date}')
+      .replace('/units/UJI_MATRIKS', '/units/{unitCode}')
+      .replace(/:\w+Id\b/, '{id}');
+  const operationOf = (endpoint: Endpoint) => `${endpoint.method.toUpperCase()} ${templateOf(endpoint)}`;
+
+  /** Every operation (method and path template) of the running API's OpenAPI document. */
+  async function documentedOperations(): Promise<string[]> {
     const document = await request(stack.baseUrl).get('/api/docs-json');
     expect(document.status).toBe(200);
     const paths = document.body.paths as Record<string, Record<string, unknown>>;
-    for (const endpoint of endpoints) {
-      const template = endpoint.path
-        .split('?')[0]!
-        .replace(/\/18\.72(?=\/|$)/, '/{code}')
-        .replace(/\/provinces\/18\//, '/provinces/{provinceCode}/')
-        .replace(new RegExp(`/${year}/1(?=[/.]|$)`), '/{year}/{semester}')
-        .replace(`/cycles/${year}`, '/cycles/{year}')
-        .replace(`/assessments/${year}`, '/assessments/{year}')
-        .replace('/actions/AKSI_1/', '/actions/{actionCode}/')
-        .replace('/portal-milestones/data_entered', '/portal-milestones/{milestone}')
-        .replace('/schedules/year-start/', '/schedules/{kind}/')
-        .replace('/stages/AKS.T5/', '/stages/{stageCode}/')
-        .replace('/documents/AKS_SK', '/documents/{code}')
-        .replace(`/holiday-overrides/${holidayDate}`, '/holiday-overrides/{date}')
-        .replace('/units/UJI_MATRIKS', '/units/{unitCode}')
-        .replace(/:\w+Id\b/, '{id}');
-      expect(Object.keys(paths)).toContain(template);
-      expect(Object.keys(paths[template] ?? {})).toContain(endpoint.method);
-    }
+    const methods = new Set(['get', 'post', 'put', 'patch', 'delete']);
+    return Object.entries(paths).flatMap(([template, operations]) =>
+      Object.keys(operations)
+        .filter((method) => methods.has(method))
+        .map((method) => `${method.toUpperCase()} ${template}`),
+    );
+  }
+
+  it('lists every endpoint of the matrix in the OpenAPI document', async () => {
+    const documented = new Set(await documentedOperations());
+    expect(endpoints.map(operationOf).filter((operation) => !documented.has(operation))).toEqual([]);
+  });
+
+  it('has a row for every operation of the OpenAPI document, once, so a new endpoint without one fails', async () => {
+    const documented = await documentedOperations();
+    const covered = endpoints.map(operationOf);
+    expect(documented.filter((operation) => !covered.includes(operation))).toEqual([]);
+    expect(covered.filter((operation, i) => covered.indexOf(operation) !== i)).toEqual([]);
+    expect(new Set(covered).size).toBe(documented.length);
   });
 });

@@ -477,11 +477,22 @@ export const badInputCases: BadInputCase[] = [
 
   // ── users ─────────────────────────────────────────────────────────────────────────────────
   {
-    name: 'user with a short password',
+    // OWASP ASVS 2.1.1: at least 12 characters.
+    name: 'user with an 11-character password',
     as: 'admin',
     method: 'POST',
     path: '/api/v1/users',
-    body: { ...newUser, password: 'pendek' },
+    body: { ...newUser, password: 'sebelas-kar' },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    // OWASP ASVS 2.1.2: up to 128 characters, no more.
+    name: 'user with a 129-character password',
+    as: 'admin',
+    method: 'POST',
+    path: '/api/v1/users',
+    body: { ...newUser, password: 'p'.repeat(129) },
     expectStatus: 400,
     expectCode: 'VALIDATION_FAILED',
   },

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { testEnvironment } from '../support/environment';
 import { openDatabase } from '../support/fixtures';
+import { recordHistories } from '../support/histories';
 import { OwnTemporal } from '../support/own-temporal';
 import { eventually, freePort, startApp } from '../support/processes';
 import { startStack, type Stack } from '../support/stack';
@@ -37,6 +38,8 @@ describe('faults while tasks close and escalations fall due', () => {
   let savedSettings: unknown;
   /** Every status the API answered during the faults, to show none was a 500. */
   const answered: number[] = [];
+  /** Tasks this file opened, cancelled at the end so other files' inboxes do not fill with them. */
+  const opened: string[] = [];
 
   beforeAll(async () => {
     temporal = await OwnTemporal.start('faults');
@@ -69,6 +72,18 @@ describe('faults while tasks close and escalations fall due', () => {
   });
 
   afterAll(async () => {
+    const stillOpen = opened.length
+      ? ((await db.query(`SELECT id FROM task WHERE id = ANY($1) AND status IN ('open', 'returned', 'submitted')`, [
+          opened,
+        ])) as { id: string }[])
+      : [];
+    for (const { id } of stillOpen) {
+      await secretary.post(
+        `/api/v1/tasks/${id}/cancel`,
+        { reason: 'Selesai diuji' },
+        { 'idempotency-key': randomUUID() },
+      );
+    }
     if (savedSettings && typeof savedSettings === 'object' && !(savedSettings as { isDefault?: boolean }).isDefault) {
       const { ladder, escalationDelivery, digestTime, unitDigestEnabled } = savedSettings as Record<string, unknown>;
       await secretary?.put('/api/v1/regencies/18.72/escalation-settings', {
@@ -96,6 +111,7 @@ describe('faults while tasks close and escalations fall due', () => {
     );
     const tasks: CreatedTask[] = [];
     for (let i = 1; i <= count; i += 1) tasks.push(await createAdHocTask(secretary, `${label} ${i}`, due));
+    opened.push(...tasks.map((t) => t.id));
     return tasks;
   };
 
@@ -289,6 +305,23 @@ describe('faults while tasks close and escalations fall due', () => {
     expect(await workflowStatuses(open)).toEqual(open.map(() => 'RUNNING'));
     const delivered = await expectEveryMailOnce(tasks.map((t) => t.id));
     console.log(`worker kill: 12 closes, 12 full ladders, ${delivered} mails each delivered once`);
+    // Histories that went through the crash (failed and timed-out workflow tasks) replay too.
+    await secretary.post(
+      `/api/v1/tasks/${open[0]}/cancel`,
+      { reason: 'Selesai diuji' },
+      { 'idempotency-key': randomUUID() },
+    );
+    const [lastApproved] = (await db.query(
+      `SELECT task_id FROM task_event WHERE task_id = ANY($1) AND kind = 'approved' ORDER BY occurred_at DESC LIMIT 1`,
+      [closing],
+    )) as { task_id: string }[];
+    await recordHistories(
+      {
+        'task-closed-across-worker-kill': `task:${lastApproved!.task_id}`,
+        'task-ladder-across-worker-kill': `task:${open[0]}`,
+      },
+      temporal.address,
+    );
   }, 300_000);
 
   it('loses no submission and leaves no half-written record when PostgreSQL drops every connection', async () => {

@@ -11,10 +11,13 @@ export const historiesDir = join(__dirname, '..', 'fixtures', 'histories');
  * workflow code on every `npm test`. Record again only on purpose, when a change is meant to be
  * incompatible (and then use a new workflow type or `patched()`).
  */
-export async function recordHistories(workflows: Record<string, string>): Promise<void> {
+export async function recordHistories(
+  workflows: Record<string, string>,
+  temporalAddress = testEnvironment().temporalAddress,
+): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   // The Temporal CLI prints the history as proto3 JSON, the format replay accepts.
-  const { temporalBinary, temporalAddress } = testEnvironment();
+  const { temporalBinary } = testEnvironment();
   for (const [name, workflowId] of Object.entries(workflows)) {
     const shown = spawnSync(
       temporalBinary,

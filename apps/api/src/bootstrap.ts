@@ -33,18 +33,54 @@ function refuseHostileJson(key: string, value: unknown): unknown {
   return value;
 }
 
+/** A one-time secret that travels in a query string: the password reset link's `token`. */
+const secretQueryParameter = /([?&]token=)[^&#]*/gi;
+const hidden = '[disembunyikan]';
+
+/**
+ * The access log's view of a request (pino's standard fields), minus query secrets: a reset link
+ * opened in the browser is a GET of `/atur-ulang-kata-sandi?token=…`, and whoever reads the logs
+ * must not be able to use it.
+ */
+function withoutQuerySecrets<T extends { url?: unknown; query?: unknown }>(request: T): T {
+  if (typeof request.url === 'string') request.url = request.url.replace(secretQueryParameter, `$1${hidden}`);
+  if (typeof request.query === 'object' && request.query !== null && 'token' in request.query)
+    request.query = { ...request.query, token: hidden };
+  return request;
+}
+
 /** Builds the HTTP application without listening, so tests and main.ts share one wiring. */
 export async function createApiApplication(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: nestLoggerFor(logger),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJson });
-  app.use(cookieParser());
+  // Behind the TLS-terminating reverse proxy the client address (login rate limit, access log)
+  // comes from X-Forwarded-For, read only from the proxies named in TRUST_PROXY.
+  if (config.TRUST_PROXY) {
+    const trusted = config.TRUST_PROXY;
+    app.set('trust proxy', /^\d+$/.test(trusted) ? Number(trusted) : trusted.split(',').map((part) => part.trim()));
+  }
+  // Headers and the access log come first: a body the parser refuses (malformed, too large) is
+  // answered from inside the parser, and that answer must carry them too.
   // Security headers with helmet's defaults (CSP script-src 'self': no inline script anywhere).
   app.use(helmet());
+  // API answers carry personal data (AKS identities, names, addresses of officers): no browser or
+  // proxy cache may keep them. Static assets of the web app stay cacheable.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // CORS stays closed: the web app is served from the same origin.
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (request) => request.url === '/api/health' },
+      serializers: { req: withoutQuerySecrets },
+    }),
+  );
+  app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJson });
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(logger));
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);

@@ -44,6 +44,22 @@ describe('loadConfig', () => {
     expect(requireSetting(loadConfig({ AUTH_SECRET: 'x'.repeat(32) }), 'AUTH_SECRET')).toHaveLength(32);
   });
 
+  it('refuses demo mode and the compressed clock in production, naming each', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ NODE_ENV: 'production', TIME_COMPRESSION_SECONDS_PER_DAY: '1' })).toThrow(
+      /TIME_COMPRESSION_SECONDS_PER_DAY/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'false' }).DEMO_MODE).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DEMO_MODE: 'true' }).DEMO_MODE).toBe(true);
+  });
+
+  it('accepts a named reverse proxy for TRUST_PROXY but refuses trusting every forwarder', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 192.168.1.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+  });
+
   it('accepts an AKS identity key of exactly 32 bytes in hex', () => {
     expect(() => loadConfig({ AKS_IDENTITY_KEY: 'short' })).toThrow(/AKS_IDENTITY_KEY/);
     expect(loadConfig({ AKS_IDENTITY_KEY: 'ab'.repeat(32) }).AKS_IDENTITY_KEY).toHaveLength(64);

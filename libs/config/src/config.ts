@@ -52,9 +52,27 @@ export const configSchema = z.object({
     .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * How long a rotated refresh token may still be exchanged (for a fresh token of its session)
+   * before presenting it counts as reuse and ends the session: two tabs refreshing at the same
+   * moment send the same cookie. 0 turns the grace off.
+   */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   /** Failed logins in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Express `trust proxy` for the reverse proxy that terminates TLS: a hop count (`1`), `loopback`,
+   * `uniquelocal` or a comma-separated list of addresses/CIDRs. Unset, the client address is the
+   * socket's, and behind a proxy every user would share one login rate-limit bucket. `true`
+   * (trust any X-Forwarded-For) is refused: a client could then pick its own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => !/^(true|yes|\*)$/i.test(value), 'name the proxy (hops, loopback or addresses), not "true"')
+    .optional(),
   /** Login attempts per client address per minute before 429. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** How often the mail dispatcher looks for due outbox rows and digests. */
@@ -112,8 +130,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const values = parsed.data;
-  if (values.NODE_ENV === 'production' && values.TIME_COMPRESSION_SECONDS_PER_DAY !== undefined) {
-    throw new ConfigError([{ variable: 'TIME_COMPRESSION_SECONDS_PER_DAY', problem: 'must not be set in production' }]);
+  if (values.NODE_ENV === 'production') {
+    // Demo mode serves every caught mail (password reset links included) without a login, and a
+    // compressed clock breaks real deadlines: neither may reach a production deployment.
+    const refused = [
+      ...(values.TIME_COMPRESSION_SECONDS_PER_DAY !== undefined ? ['TIME_COMPRESSION_SECONDS_PER_DAY'] : []),
+      ...(values.DEMO_MODE ? ['DEMO_MODE'] : []),
+    ];
+    if (refused.length > 0)
+      throw new ConfigError(refused.map((variable) => ({ variable, problem: 'must not be set in production' })));
   }
   return Object.freeze({
     ...values,

@@ -4,6 +4,7 @@ export * from './regency-code';
 export * from './common/provenance';
 export * from './common/issues';
 export * from './common/format-number';
+export * from './common/csv';
 export * from './regions/types';
 export * from './regions/regions';
 export * from './roles/roles';

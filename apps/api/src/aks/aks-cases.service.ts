@@ -1,11 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   aksCsvColumns,
+  csvCell,
   localDateOf,
   maskNik,
   mentionsIdentity,
   missingAksColumns,
-  neutraliseCsvValue,
   validateAksCaseRow,
   validateAksMeasurement,
   type AksCaseDraft,
@@ -294,7 +294,6 @@ export class AksCases {
       .getRepository(AksCaseRecord)
       .find({ where: { auditId: audit.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const places = await this.placeNames(audit.regencyCode);
-    const quote = (value: unknown) => `"${neutraliseCsvValue(String(value ?? '')).replace(/"/g, '""')}"`;
     const lines = [['kode_kasus', ...aksCsvColumns].join(',')];
     for (const c of cases) {
       const identity: AksIdentity = this.cipher.decrypt(c.id, c.identityCiphertext);
@@ -314,7 +313,7 @@ export class AksCases {
           m.lingkarLengan,
           m.tanggalUkur,
         ]
-          .map(quote)
+          .map((value) => csvCell(value))
           .join(','),
       );
     }

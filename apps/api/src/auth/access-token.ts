@@ -1,9 +1,14 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
+
+/** What a presented access token proves: a user and session, or why it proves nothing. */
+export type AccessTokenCheck =
+  { valid: true; userId: string; sessionId: string } | { valid: false; reason: 'expired' | 'invalid' };
 
 /**
- * Short-lived access tokens: HS256 JWTs carrying only the user id. Everything else about the
- * caller (roles, regency, unit, active) is read fresh from the database on each request, so a
- * role change or deactivation takes effect at once.
+ * Short-lived access tokens: HS256 JWTs carrying the user id and the session (the refresh token
+ * family, `sid`). Everything else about the caller (roles, regency, unit, active) is read fresh
+ * from the database on each request, so a role change or deactivation takes effect at once, and
+ * the session is checked too, so logout ends the access token with the refresh token.
  */
 export class AccessTokens {
   private readonly key: Uint8Array;
@@ -15,8 +20,8 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string): Promise<{ token: string; expiresIn: number }> {
-    const token = await new SignJWT({})
+  async issue(userId: string, sessionId: string): Promise<{ token: string; expiresIn: number }> {
+    const token = await new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuer('konvergensi')
@@ -27,17 +32,24 @@ export class AccessTokens {
     return { token, expiresIn: this.ttlSeconds };
   }
 
-  /** The user id of a valid, unexpired token; undefined for anything else. */
-  async verify(token: string): Promise<string | undefined> {
+  /**
+   * Checks signature, algorithm, issuer, audience and expiry. "expired" is only reported for a
+   * token whose signature was valid (jose checks claims after the signature), so it tells a
+   * client to refresh without telling a forger anything.
+   */
+  async verify(token: string): Promise<AccessTokenCheck> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: 'konvergensi',
         audience: 'konvergensi-api',
       });
-      return typeof payload.sub === 'string' ? payload.sub : undefined;
-    } catch {
-      return undefined;
+      // Without a session id the token could not be ended by logout: every token carries one.
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string')
+        return { valid: false, reason: 'invalid' };
+      return { valid: true, userId: payload.sub, sessionId: payload.sid };
+    } catch (error) {
+      return { valid: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }
   }
 }

@@ -11,6 +11,7 @@ import { Public } from './access.decorators';
 import { AuthService, type SessionTokens } from './auth.service';
 import type { LoginRateLimiter } from './login-rate-limiter';
 import { CurrentPrincipal, type Principal } from './principal';
+import { newPasswordSchema } from './password-policy';
 import { PasswordResets } from './password-reset.service';
 
 export const refreshCookieName = 'konvergensi_refresh';
@@ -30,7 +31,7 @@ const passwordResetRequestBody = z.strictObject({
 
 const passwordResetConfirmBody = z.strictObject({
   token: z.string().trim().min(20).max(200),
-  newPassword: z.string().min(10, 'kata sandi minimal 10 karakter').max(200),
+  newPassword: newPasswordSchema,
 });
 
 /** The one answer to every reset request, whether or not the account exists. */

@@ -24,10 +24,19 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-    const principal = match ? await this.auth.principalFor(match[1] as string) : undefined;
-    if (!principal) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+    const result = match ? await this.auth.authenticate(match[1] as string) : { failure: 'invalid' as const };
+    if ('failure' in result) {
+      // A distinct code for an expired token tells the client to refresh; a forged, revoked or
+      // malformed token gets the plain answer.
+      throw result.failure === 'expired'
+        ? new ApiError(
+            HttpStatus.UNAUTHORIZED,
+            'ACCESS_TOKEN_EXPIRED',
+            'Sesi Anda telah kedaluwarsa. Perbarui sesi atau masuk kembali.',
+          )
+        : new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
     }
+    const principal = result.principal;
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !principal.roles.some((role) => allowed.includes(role))) {

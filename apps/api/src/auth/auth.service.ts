@@ -4,12 +4,17 @@ import { type UserRole } from '@konvergensi/contracts';
 import type { Logger } from '@konvergensi/logging';
 import { RefreshTokenRecord, RoleAssignmentRecord, UnitRecord, UserRecord } from '@konvergensi/persistence';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, DATA_SOURCE, LOGGER } from '../tokens';
 import { AccessTokens } from './access-token';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
+
+/** Why an access token let nobody in: the web app refreshes on "expired". */
+export type AuthenticationFailure = 'expired' | 'invalid' | 'revoked';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SessionTokens {
   accessToken: string;
@@ -74,14 +79,16 @@ export class AuthService {
   /**
    * Rotates a refresh token: the presented one is revoked and a new one of the same family
    * issued. Presenting a token that was already rotated means it was stolen or replayed, so the
-   * whole family is revoked.
+   * whole family is revoked, unless it was rotated less than REFRESH_REUSE_GRACE_SECONDS ago:
+   * two tabs refreshing at the same moment both send the cookie the first one is rotating, and
+   * the second must not end the session of both (see `rotatedWithinGrace`).
    */
   async refresh(refreshToken: string | undefined): Promise<SessionTokens> {
     if (!refreshToken) throw invalidRefresh();
     const tokens = this.dataSource.getRepository(RefreshTokenRecord);
     const record = await tokens.findOneBy({ tokenHash: hashToken(refreshToken) });
     if (!record) throw invalidRefresh();
-    if (record.revokedAt) {
+    if (record.revokedAt && !this.withinReuseGrace(record.revokedAt)) {
       await tokens.update({ familyId: record.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
       this.logger.warn({ userId: record.userId }, 'refresh token reuse: session family revoked');
       throw invalidRefresh();
@@ -89,9 +96,43 @@ export class AuthService {
     if (record.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
     const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
     if (!user || !user.active) throw invalidRefresh();
-    const revoked = await tokens.update({ id: record.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!revoked.affected) throw invalidRefresh();
-    return this.issueSession(user.id, record.familyId);
+    // One transaction: a request checking the session in between must never see the family
+    // without a live token (that would look like a logout and refuse its access token).
+    return this.dataSource.transaction(async (manager) => {
+      const revoked = await manager
+        .getRepository(RefreshTokenRecord)
+        .update({ id: record.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (!revoked.affected && !(await this.rotatedWithinGrace(record.id, manager))) throw invalidRefresh();
+      return this.issueSession(user.id, record.familyId, manager);
+    });
+  }
+
+  private withinReuseGrace(revokedAt: Date): boolean {
+    return Date.now() - revokedAt.getTime() < this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
+  }
+
+  /**
+   * Whether an already revoked token was merely rotated moments ago, so presenting it again earns
+   * a fresh rotation in its family. Rotation revokes the one token and leaves its successor live;
+   * logout, a password change and reuse detection revoke the whole family, so a family without a
+   * live token was ended on purpose and stays ended (a deactivated account is refused before). The live token is locked
+   * so that a logout running meanwhile waits for this rotation instead of racing it.
+   */
+  private async rotatedWithinGrace(tokenId: string, manager: EntityManager): Promise<boolean> {
+    const tokens = manager.getRepository(RefreshTokenRecord);
+    const current = await tokens.findOneBy({ id: tokenId });
+    if (!current?.revokedAt || !this.withinReuseGrace(current.revokedAt)) return false;
+    const live = await tokens.findOne({
+      where: {
+        familyId: current.familyId,
+        userId: current.userId,
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (live) this.logger.info({ userId: current.userId }, 'refresh token presented again within the grace period');
+    return live !== null;
   }
 
   /** Revokes the session family of the presented refresh token (no error when there is none). */
@@ -103,12 +144,28 @@ export class AuthService {
     await tokens.update({ familyId: record.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** Loads the caller for an access token; undefined when the token or the account is not valid. */
-  async principalFor(accessToken: string): Promise<Principal | undefined> {
-    const userId = await this.accessTokens.verify(accessToken);
-    if (!userId) return undefined;
+  /**
+   * Loads the caller for an access token. The token must be genuine and unexpired, the account
+   * active, and its session (refresh token family) still live: logout, a password change or a
+   * detected refresh token reuse revokes the family, and with it every access token issued to it.
+   * A token without a session id is refused (AccessTokens.verify), so none escapes logout.
+   */
+  async authenticate(accessToken: string): Promise<{ principal: Principal } | { failure: AuthenticationFailure }> {
+    const checked = await this.accessTokens.verify(accessToken);
+    if (!checked.valid) return { failure: checked.reason };
+    const { userId, sessionId } = checked;
+    if (!uuidPattern.test(userId)) return { failure: 'invalid' };
     const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId });
-    if (!user || !user.active) return undefined;
+    if (!user || !user.active) return { failure: 'invalid' };
+    const live =
+      uuidPattern.test(sessionId) &&
+      (await this.dataSource.getRepository(RefreshTokenRecord).existsBy({
+        userId,
+        familyId: sessionId,
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      }));
+    if (!live) return { failure: 'revoked' };
     const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId });
     const delegations = (await this.dataSource.query(
       `SELECT d.unit_id, d.delegator_user_id FROM task_delegation d
@@ -119,15 +176,17 @@ export class AuthService {
       [userId],
     )) as { unit_id: string; delegator_user_id: string }[];
     return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      email: user.email,
-      roles: roles.map((r) => r.role as UserRole).sort(),
-      regencyCode: user.regencyCode,
-      provinceCode: user.provinceCode,
-      unitId: user.unitId,
-      delegatedUnits: delegations.map((d) => ({ unitId: d.unit_id, onBehalfOfUserId: d.delegator_user_id })),
+      principal: {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        email: user.email,
+        roles: roles.map((r) => r.role as UserRole).sort(),
+        regencyCode: user.regencyCode,
+        provinceCode: user.provinceCode,
+        unitId: user.unitId,
+        delegatedUnits: delegations.map((d) => ({ unitId: d.unit_id, onBehalfOfUserId: d.delegator_user_id })),
+      },
     };
   }
 
@@ -137,13 +196,17 @@ export class AuthService {
     return unit ? { id: unit.id, code: unit.code, name: unit.name } : null;
   }
 
-  private async issueSession(userId: string, familyId: string): Promise<SessionTokens> {
+  private async issueSession(
+    userId: string,
+    familyId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await this.dataSource
+    await manager
       .getRepository(RefreshTokenRecord)
       .insert({ userId, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
-    const { token, expiresIn } = await this.accessTokens.issue(userId);
+    const { token, expiresIn } = await this.accessTokens.issue(userId, familyId);
     return { accessToken: token, expiresIn, refreshToken, refreshExpiresAt };
   }
 }

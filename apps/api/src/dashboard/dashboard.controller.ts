@@ -74,7 +74,7 @@ export class DashboardController {
               count(*) FILTER (WHERE t.status IN ('open', 'returned') AND t.due_at < $2) AS overdue_tasks,
               count(*) FILTER (WHERE t.status = 'approved') AS closed_tasks,
               count(*) FILTER (WHERE t.status = 'approved' AND t.closed_at <= t.due_at) AS closed_on_time
-         FROM unit u JOIN task t ON t.assignee_unit_id = u.id
+         FROM unit u JOIN task t ON t.assignee_unit_id = u.id AND t.regency_code = $1
         WHERE u.regency_code = $1
         GROUP BY u.code, u.name
         ORDER BY overdue_tasks DESC, u.code`,

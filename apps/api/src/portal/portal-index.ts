@@ -1,3 +1,5 @@
+import { csvCell } from '@konvergensi/domain';
+
 /**
  * The index of an action's export for the national portal (Aksi Bangda): one row per approved
  * deliverable file. File names and titles come from officers' uploads and are hostile until
@@ -54,15 +56,8 @@ export function uniquePath(path: string, taken: Set<string>): string {
   }
 }
 
-/**
- * One CSV cell: quoted, quotes doubled, and a leading `=`, `+`, `-`, `@`, tab or carriage return
- * (after any spaces) prefixed with an apostrophe so spreadsheets show it as text (OWASP CSV injection).
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^\s*[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
+/** One CSV cell, neutralised against formulas; shared with every other CSV export of the system. */
+export { csvCell };
 
 const csvHeader = [
   'urutan_tahap',

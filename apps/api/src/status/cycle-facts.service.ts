@@ -171,9 +171,9 @@ export class CycleFactsLoader {
          FROM evidence_file f
          JOIN task t ON t.id = f.task_id AND t.status = 'approved'
          JOIN action_stage s ON s.id = t.stage_id
-        WHERE s.id = ANY($1::uuid[])
+        WHERE s.id = ANY($1::uuid[]) AND t.regency_code = $2
         GROUP BY s.action_id`,
-      [stages.map((s) => s.id)],
+      [stages.map((s) => s.id), regency.code],
     );
     const calendarNow = calendarInstant(now, clock);
     return {

@@ -12,13 +12,14 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AllowRoles } from '../auth/access.decorators';
 import { hashPassword } from '../auth/password-hasher';
+import { newPasswordSchema } from '../auth/password-policy';
 import { ApiError } from '../common/api-error';
 import { isUniqueViolation } from '../common/database-errors';
 import { schemaFor } from '../common/openapi';
 import { idParams, nameSchema, regencyCodeSchema, unitCodeSchema } from '../common/schemas';
 import { DATA_SOURCE } from '../tokens';
 
-const password = z.string().min(10, 'kata sandi minimal 10 karakter').max(200);
+const password = newPasswordSchema;
 const roleList = z.array(z.enum(userRoles)).min(1).max(userRoles.length);
 
 const createUserBody = z.strictObject({

@@ -137,7 +137,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const tooShort = password.length > 0 && password.length < 10;
+  const tooShort = password.length > 0 && password.length < 12;
   const mismatch = repeat.length > 0 && repeat !== password;
 
   const submit = async (event: FormEvent) => {

@@ -3,13 +3,8 @@ import { derivedInput } from '../indicators/evaluate';
 import { aksAuditFacts } from './facts';
 import { isValidNik, maskNik, mentionsIdentity } from './nik';
 import { aksRecap } from './recap';
-import {
-  looksLikeFormula,
-  missingAksColumns,
-  neutraliseCsvValue,
-  validateAksCaseRow,
-  validateAksMeasurement,
-} from './case-row';
+import { looksLikeFormula, neutraliseCsvValue } from '../common/csv';
+import { missingAksColumns, validateAksCaseRow, validateAksMeasurement } from './case-row';
 import { aksStageRequirements, emptyAksEvidence, missingAksOutputs } from './stage-outputs';
 
 const places = {
@@ -134,6 +129,7 @@ describe('AKS case rows', () => {
     expect(looksLikeFormula('+62 811')).toBe(true);
     expect(neutraliseCsvValue('=1+1')).toBe("'=1+1");
     expect(neutraliseCsvValue('Jl. Uji')).toBe('Jl. Uji');
+    expect(neutraliseCsvValue(' \t=1+1')).toBe("' \t=1+1");
   });
 });
 

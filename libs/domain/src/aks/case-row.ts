@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../common/csv';
 import { isValidNik } from './nik';
 import { aksTargetGroups, isAksTargetGroup, type AksTargetGroup } from './target-groups';
 
@@ -71,16 +72,6 @@ export type AksRowResult = { ok: true; value: AksCaseDraft } | { ok: false; erro
 export function missingAksColumns(header: readonly string[]): AksCsvColumn[] {
   const present = new Set(header.map((h) => h.trim().toLowerCase()));
   return aksCsvColumns.filter((c) => !optionalColumns.has(c) && !present.has(c));
-}
-
-/** A leading =, +, - or @ turns a spreadsheet cell into a formula when the data is opened again. */
-export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value);
-}
-
-/** Makes a value safe for a CSV opened in a spreadsheet: a formula start gets a leading quote. */
-export function neutraliseCsvValue(value: string): string {
-  return looksLikeFormula(value) ? `'${value}` : value;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses

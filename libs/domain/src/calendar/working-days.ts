@@ -1,4 +1,4 @@
-import { type LocalDate, addCalendarDays, isoWeekday, toUtcDay } from './local-date';
+import { type LocalDate, isoWeekday, toUtcDay } from './local-date';
 
 /**
  * What makes a day a working day. Kept free of any holiday source so workflow code can receive a
@@ -25,11 +25,34 @@ export function isWorkingDay(date: LocalDate, rules: WorkingDayRules): boolean {
 // otherwise loop for ever.
 const maxScanDays = 3660;
 
-function step(date: LocalDate, direction: 1 | -1, rules: WorkingDayRules): LocalDate {
-  let current = date;
+/*
+ * Day loops run on whole days since 1970-01-01 (UTC), not on luxon objects: the status reads count
+ * the working days of every late task on every request, and a luxon parse per day made that the
+ * largest cost of the cycle status and province reads (docs/benchmarks.md, bench:reads).
+ */
+const millisPerDay = 86_400_000;
+
+/** Whole days since 1970-01-01 of a validated `YYYY-MM-DD`. */
+function epochDayOf(date: LocalDate): number {
+  toUtcDay(date);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / millisPerDay;
+}
+
+function localDateOfEpochDay(day: number): LocalDate {
+  return new Date(day * millisPerDay).toISOString().slice(0, 10);
+}
+
+/** 1970-01-01 was a Thursday (ISO weekday 4). */
+function isWorkingEpochDay(day: number, rules: WorkingDayRules): boolean {
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+  return !rules.weekend.includes(weekday) && !rules.isHoliday(localDateOfEpochDay(day));
+}
+
+function step(day: number, direction: 1 | -1, rules: WorkingDayRules): number {
+  let current = day;
   for (let i = 0; i < maxScanDays; i += 1) {
-    current = addCalendarDays(current, direction);
-    if (isWorkingDay(current, rules)) {
+    current += direction;
+    if (isWorkingEpochDay(current, rules)) {
       return current;
     }
   }
@@ -38,12 +61,12 @@ function step(date: LocalDate, direction: 1 | -1, rules: WorkingDayRules): Local
 
 /** The first working day strictly after `date`. */
 export function nextWorkingDay(date: LocalDate, rules: WorkingDayRules): LocalDate {
-  return step(date, 1, rules);
+  return localDateOfEpochDay(step(epochDayOf(date), 1, rules));
 }
 
 /** The last working day strictly before `date`. */
 export function previousWorkingDay(date: LocalDate, rules: WorkingDayRules): LocalDate {
-  return step(date, -1, rules);
+  return localDateOfEpochDay(step(epochDayOf(date), -1, rules));
 }
 
 /**
@@ -55,13 +78,13 @@ export function addWorkingDays(date: LocalDate, n: number, rules: WorkingDayRule
   if (!Number.isInteger(n)) {
     throw new RangeError(`working days must be a whole number, got ${n}`);
   }
-  toUtcDay(date);
+  const start = epochDayOf(date);
   const direction = n < 0 ? -1 : 1;
-  let current = date;
+  let current = start;
   for (let i = 0; i < Math.abs(n); i += 1) {
     current = step(current, direction, rules);
   }
-  return current;
+  return current === start ? date : localDateOfEpochDay(current);
 }
 
 /** The `n`-th working day before `date`; the mirror of `addWorkingDays`. */
@@ -75,17 +98,13 @@ export function subtractWorkingDays(date: LocalDate, n: number, rules: WorkingDa
  * (`from`, `to`]; backwards it counts [`to`, `from`) and is negative.
  */
 export function countWorkingDays(from: LocalDate, to: LocalDate, rules: WorkingDayRules): number {
-  toUtcDay(from);
-  toUtcDay(to);
-  // ISO dates compare correctly as strings.
-  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
-  const countLow = sign < 0;
-  let count = countLow && isWorkingDay(low, rules) ? 1 : 0;
-  let current = low;
-  while (current < high) {
-    current = addCalendarDays(current, 1);
-    const included = sign > 0 || current !== high;
-    if (included && isWorkingDay(current, rules)) {
+  const start = epochDayOf(from);
+  const end = epochDayOf(to);
+  // Forwards (from, to]; backwards [to, from), negative.
+  const [first, last, sign] = start <= end ? [start + 1, end, 1] : [end, start - 1, -1];
+  let count = 0;
+  for (let day = first; day <= last; day += 1) {
+    if (isWorkingEpochDay(day, rules)) {
       count += 1;
     }
   }
