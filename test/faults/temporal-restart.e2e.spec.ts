@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { confirmProposedLokus, CycleDriver, reportMetroVillageSituation } from '../support/cycle-driver';
 import { Logins, openDatabase } from '../support/fixtures';
 import { OwnTemporal } from '../support/own-temporal';
-import { freePort } from '../support/processes';
+import { eventually, freePort } from '../support/processes';
 import { startStack, type Stack } from '../support/stack';
 
 /**
@@ -141,13 +141,29 @@ describe('the Temporal server restarted in the middle of a cycle', () => {
     // Temporal, from its persistent file: the cycle and its actions completed.
     const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
     try {
-      const described = await client.workflow.getHandle(`cycle:18.72:${year}`).describe();
-      expect(described.status.name).toBe('COMPLETED');
-      const running: string[] = [];
-      for await (const execution of client.workflow.list({ query: `ExecutionStatus = 'Running'` })) {
-        if (execution.taskQueue === stack.taskQueue) running.push(execution.workflowId);
-      }
-      expect(running).toEqual([]);
+      // The records say "done" from the cycle's last activity; the workflow completes just after.
+      const status = await eventually(
+        async () => {
+          const described = await client.workflow.getHandle(`cycle:18.72:${year}`).describe();
+          return described.status.name === 'RUNNING' ? undefined : described.status.name;
+        },
+        30_000,
+        'the cycle workflow to close',
+      );
+      expect(status).toBe('COMPLETED');
+      const stillRunning = async (): Promise<string[]> => {
+        const running: string[] = [];
+        for await (const execution of client.workflow.list({ query: `ExecutionStatus = 'Running'` })) {
+          if (execution.taskQueue === stack.taskQueue) running.push(execution.workflowId);
+        }
+        return running;
+      };
+      await eventually(
+        async () => ((await stillRunning()).length === 0 ? true : undefined),
+        30_000,
+        'no workflow left running',
+      ).catch(() => undefined);
+      expect(await stillRunning()).toEqual([]);
     } finally {
       await client.connection.close();
     }

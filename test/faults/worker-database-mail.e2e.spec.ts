@@ -255,6 +255,12 @@ describe('faults while tasks close and escalations fall due', () => {
       });
       for (const step of ladderSteps) expect(c[step] ?? 0).toBeLessThanOrEqual(1);
     }
+    // An approval answers once recorded; the workflow completes in its next workflow task.
+    await eventually(
+      async () => ((await workflowStatuses(taskIds)).every((s) => s !== 'RUNNING') ? true : undefined),
+      30_000,
+      'the workflows of the closed tasks to complete',
+    ).catch(() => undefined);
     expect(await workflowStatuses(taskIds)).toEqual(taskIds.map(() => 'COMPLETED'));
   };
 
