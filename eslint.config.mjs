@@ -69,7 +69,7 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed: deterministic, no I/O, only @temporalio/workflow, libs/domain
-    // and libs/contracts (shared/design.md).
+    // and libs/contracts (docs/architecture.md, "Projects").
     files: ['workflows/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

@@ -1,6 +1,6 @@
 // Shared Jest settings for every project. NestJS 12 ships ESM only and Jest 30 on Node 20 cannot
 // require ESM, so @swc/jest compiles our TypeScript *and* the @nestjs packages to CommonJS
-// (route (a) of shared/stack-notes.md).
+// (docs/architecture.md, "Build and module format").
 const path = require('node:path');
 
 const root = __dirname;

@@ -45,6 +45,7 @@ import {
   until,
   writeDocSection,
 } from './lib/bench-kit.mjs';
+import { workerIsPolling } from './lib/temporal-server.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -459,23 +460,10 @@ async function main() {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
     });
-    await until(
-      'the bare worker to poll',
-      120_000,
-      async () => {
-        const polled = await Promise.all(
-          [1, 2].map((taskQueueType) =>
-            connection.workflowService.describeTaskQueue({
-              namespace: 'default',
-              taskQueue: { name: bareQueue },
-              taskQueueType,
-            }),
-          ),
-        );
-        return polled.every((d) => (d.pollers?.length ?? 0) > 0);
-      },
-      { everyMs: 500, children: [bareWorker] },
-    );
+    await until('the bare worker to poll', 120_000, () => workerIsPolling(connection, bareQueue), {
+      everyMs: 500,
+      children: [bareWorker],
+    });
     const armedBefore = await timersArmed();
     log(`\n— bare Temporal: starting ${total} workflows, ${params.concurrency} in flight…`);
     const bare = await timedPhase({

@@ -10,7 +10,7 @@
 //   npm run bench -- --only=tasks,reads  a subset (BENCH_ONLY)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureDependencies, root } from './lib/install.mjs';
+import { root } from './lib/install.mjs';
 import { build } from './build.mjs';
 import { option } from './lib/bench-kit.mjs';
 
@@ -26,7 +26,6 @@ if (unknown.length) {
 }
 const passOn = process.argv.slice(2).filter((arg) => !arg.startsWith('--only') && arg !== '--skip-build');
 
-ensureDependencies();
 if (!process.argv.includes('--skip-build') && !['1', 'true'].includes(process.env.BENCH_SKIP_BUILD ?? '')) {
   console.log('Building once for all benchmarks (npm run build)…');
   build();

@@ -10,7 +10,7 @@
 //   runMain(name, main, { maxMinutes, keepLogs })
 //                                          runs `main()` (resolves to an exit code), enforces the time limit,
 //                                          cleans up and exits the process
-//   prepareBuild({ skipBuild, log })       npm install when stale, npm run build unless skipped, checks dist/
+//   prepareBuild({ skipBuild, log })       npm run build unless skipped, checks dist/ (scripts/run.mjs installed)
 //   createWorkDir(prefix)                  a temp folder for logs, removed at cleanup unless kept/failed
 //   startChild(name, args, env, { ipc, command, cwd })   a child with its output in <workDir>/<name>.log
 //   tailOf(file, lines), until(what, timeoutMs, probe, { everyMs, children })
@@ -44,10 +44,10 @@ import pg from 'pg';
 import { build } from '../build.mjs';
 import { migrate } from '../migrate.mjs';
 import { dropTestDatabase } from './database.mjs';
-import { ensureDependencies, root } from './install.mjs';
+import { root } from './install.mjs';
 import { freePort } from './ports.mjs';
 import { findOrBuildTemporalCli } from './temporal-cli.mjs';
-import { startTemporalDevServer } from './temporal-server.mjs';
+import { startTemporalDevServer, workerIsPolling } from './temporal-server.mjs';
 
 export { root, sleep };
 
@@ -172,7 +172,6 @@ export function runMain(name, main, { maxMinutes, keepLogs = false }) {
 // ---------------------------------------------------------------- build, work folder, child processes
 
 export function prepareBuild({ skipBuild, log: say = log }) {
-  ensureDependencies();
   if (!skipBuild) {
     say('Building (npm run build)…');
     build();
@@ -339,23 +338,10 @@ export async function startBenchStack({ name = 'bench', extraEnv = {}, workerEnv
   onCleanup(() => connection.close());
   const client = new Client({ connection, namespace: 'default' });
 
-  await until(
-    'the worker to poll its task queue',
-    90_000,
-    async () => {
-      const polled = await Promise.all(
-        [1, 2].map((taskQueueType) =>
-          connection.workflowService.describeTaskQueue({
-            namespace: 'default',
-            taskQueue: { name: taskQueue },
-            taskQueueType,
-          }),
-        ),
-      );
-      return polled.every((d) => (d.pollers?.length ?? 0) > 0);
-    },
-    { everyMs: 500, children: [worker] },
-  );
+  await until('the worker to poll its task queue', 90_000, () => workerIsPolling(connection, taskQueue), {
+    everyMs: 500,
+    children: [worker],
+  });
   await until('the API to report healthy', 90_000, async () => (await fetch(`${baseUrl}/api/health`)).status === 200, {
     everyMs: 500,
     children: [api],

@@ -33,7 +33,7 @@ export async function ensureDatabase(url) {
   });
 }
 
-/** Refuses any database whose name does not say "test" (shared/style.md). */
+/** Refuses any database whose name does not say "test": a test run must never drop real data. */
 export async function dropTestDatabase(url) {
   const { name } = splitDatabaseUrl(url);
   if (!/test/.test(name)) throw new Error(`Refusing to drop ${name}: not a test database`);

@@ -1,6 +1,6 @@
 // Finds the Temporal CLI (which embeds the dev server), building it once with Go when needed.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -60,13 +60,29 @@ export function findOrBuildTemporalCli({ log = console.log } = {}) {
     ...releases.map((release) => ({ release, env: {} })),
     { release: 'v1.5.1', env: { GOTOOLCHAIN: 'go1.25.0' } },
   ];
+  const started = Date.now();
+  // Go's own output (hundreds of "go: downloading" lines) goes to a file; its tail is shown on failure.
+  const buildLog = join(cacheBinDir, '..', 'temporal-cli-build.log');
+  log(
+    `→ Building the Temporal CLI with ${go}: once per machine (cached in ${cacheBinDir}); ` +
+      `it takes several minutes (about 4 on 2 cores). Go's output: ${buildLog}`,
+  );
   for (const { release, env } of attempts) {
-    log(`Building the Temporal CLI ${release} with ${go} (once per machine, a few minutes)…`);
+    log(
+      `  go install github.com/temporalio/cli/cmd/temporal@${release}${env.GOTOOLCHAIN ? ` with ${env.GOTOOLCHAIN}` : ''}`,
+    );
+    const out = openSync(buildLog, 'a');
     const result = spawnSync(go, ['install', `github.com/temporalio/cli/cmd/temporal@${release}`], {
-      stdio: 'inherit',
+      stdio: ['ignore', out, out],
       env: { ...process.env, ...env, GOBIN: cacheBinDir },
     });
-    if (result.status === 0 && isExecutable(cached)) return cached;
+    closeSync(out);
+    if (result.status === 0 && isExecutable(cached)) {
+      log(`✓ Built the Temporal CLI ${release} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      return cached;
+    }
+    const tail = readFileSync(buildLog, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+    log(`  that failed (exit ${result.status ?? result.signal}); the end of Go's output:\n${tail}`);
   }
   console.error(howToGet);
   process.exit(1);

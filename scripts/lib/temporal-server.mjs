@@ -85,3 +85,16 @@ async function waitForNamespace(address, namespace, hasExited) {
   }
   throw new Error(`Temporal namespace ${namespace} not ready at ${address}: ${lastError}`);
 }
+
+/**
+ * Whether a worker polls `taskQueue` for both workflow and activity tasks (task queue types 1
+ * and 2): the sign that a just-started worker is ready, used by `npm start` and the benchmarks.
+ */
+export async function workerIsPolling(connection, taskQueue, namespace = 'default') {
+  const queues = await Promise.all(
+    [1, 2].map((taskQueueType) =>
+      connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType }),
+    ),
+  );
+  return queues.every((queue) => (queue.pollers?.length ?? 0) > 0);
+}

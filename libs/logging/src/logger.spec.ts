@@ -44,4 +44,14 @@ describe('logging', () => {
     const entry = JSON.parse(lines[0] ?? '{}') as { level: number; context: string; msg: string };
     expect(entry).toMatchObject({ level: 40, context: 'Bootstrap', msg: 'peringatan' });
   });
+
+  it("logs Nest's per-module and per-route start-up lines at debug, not info", () => {
+    const { lines, logger } = capture();
+    logger.level = 'debug';
+    const nest = nestLoggerFor(logger);
+    nest.log('Mapped {/api/health, GET} route', 'RouterExplorer');
+    nest.log('API listening', 'Bootstrap');
+    const levels = lines.map((line) => (JSON.parse(line) as { level: number }).level);
+    expect(levels).toEqual([20, 30]);
+  });
 });

@@ -38,12 +38,16 @@ export function createLogger(options: { level: string; service: string }): Logge
  * The shape of NestJS's LoggerService, so both Nest apps log through pino without this library
  * importing @nestjs (it stays usable from plain scripts).
  */
+const startupInventory = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 export function nestLoggerFor(logger: Logger) {
   const write =
     (level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal') =>
     (message: unknown, ...rest: unknown[]): void => {
       const context = rest.length > 0 ? rest[rest.length - 1] : undefined;
-      logger[level]({ context }, typeof message === 'string' ? message : JSON.stringify(message));
+      // Nest's start-up inventory (a line per module and per route) is debug detail, not news.
+      const effective = level === 'info' && startupInventory.has(String(context)) ? 'debug' : level;
+      logger[effective]({ context }, typeof message === 'string' ? message : JSON.stringify(message));
     };
   return {
     log: write('info'),

@@ -9,8 +9,9 @@ export interface SmtpSettings {
 }
 
 /**
- * One pooled transport per process (shared/style.md: never one per message). Timeouts are short
- * so that a dead SMTP server turns into a retryable failure quickly instead of a hung activity.
+ * One pooled transport per process, never one per message (a connection and TLS handshake per
+ * mail would cost more than the mail). Timeouts are short so that a dead SMTP server turns into a
+ * retryable failure quickly instead of a hung activity.
  */
 export function createMailTransport(settings: SmtpSettings): Transporter {
   return nodemailer.createTransport({

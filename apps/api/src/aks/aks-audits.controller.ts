@@ -5,7 +5,6 @@ import type { AppConfig } from '@konvergensi/config';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
-import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
 import {
   idParams,
@@ -16,7 +15,9 @@ import {
   uuidSchema,
   yearSchema,
 } from '../common/schemas';
-import { EvidenceUploadError, receiveEvidence, type UploadFailure } from '../evidence/evidence-upload';
+import { UploadError } from '../common/multipart-upload';
+import { uploadRefusal } from '../common/upload-refusal';
+import { receiveEvidence } from '../evidence/evidence-upload';
 import { idempotencyHeaderDoc, requireIdempotencyKey } from '../tasks/task-requests';
 import { APP_CONFIG } from '../tokens';
 import { canApproveAksReport, canRunAudit } from './aks-access';
@@ -68,21 +69,6 @@ const followUpBody = z.strictObject({
     .min(1)
     .max(100),
 });
-
-const uploadMessages: Record<UploadFailure, { status: HttpStatus; message: string }> = {
-  NOT_MULTIPART: {
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    message: 'Unggahan harus berupa multipart/form-data dengan kolom "file".',
-  },
-  NO_FILE: { status: HttpStatus.BAD_REQUEST, message: 'Tidak ada berkas pada kolom "file".' },
-  TOO_MANY_FILES: { status: HttpStatus.BAD_REQUEST, message: 'Unggah satu berkas per permintaan.' },
-  FILE_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Berkas melebihi batas 20 MB.' },
-  UNSUPPORTED_FILE_TYPE: {
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    message: 'Jenis berkas tidak didukung. Gunakan PDF, DOCX, XLSX, JPG atau PNG.',
-  },
-  MALFORMED_UPLOAD: { status: HttpStatus.BAD_REQUEST, message: 'Unggahan tidak dapat dibaca.' },
-};
 
 /**
  * The stunting case audit (AKS): one durable workflow per regency, year and semester walking the
@@ -210,12 +196,9 @@ export class AksAuditsController {
       const file = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES);
       return await this.work.storeDocument(audit, principal, params.code, file);
     } catch (error) {
-      request.unpipe();
+      if (error instanceof UploadError) throw uploadRefusal(error.reason, this.config.MAX_UPLOAD_BYTES);
+      // Refused before the body was read (an unknown document code): drop the body so the answer reaches the client.
       request.resume();
-      if (error instanceof EvidenceUploadError) {
-        const { status, message } = uploadMessages[error.reason];
-        throw new ApiError(status, error.reason, message);
-      }
       throw error;
     }
   }

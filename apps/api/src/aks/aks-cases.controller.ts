@@ -10,7 +10,8 @@ import { forbidden } from '../tenancy/regency-access.service';
 import { canAnalyseCases, canRecordCases, canSeeCaseIdentities, canSignOffCases } from './aks-access';
 import { AksAudits, assertAuditOpen } from './aks-audits.service';
 import { AksCases, maxCsvBytes } from './aks-cases.service';
-import { CsvUploadError, csvUploadMessages, receiveCsv } from './csv-upload';
+import { receiveMultipartFile, UploadError } from '../common/multipart-upload';
+import { uploadRefusal } from '../common/upload-refusal';
 
 /** A cell as a person types it: text or a number (JSON), read like the CSV column. */
 const cell = z.union([z.string().max(500), z.number()]).transform((value) => String(value));
@@ -74,19 +75,9 @@ export class AksCasesController {
     const audit = await this.audits.writable(principal, params.id, canRecordCases);
     let content: Buffer;
     try {
-      content = await receiveCsv(request, maxCsvBytes);
+      ({ content } = await receiveMultipartFile(request, { maxBytes: maxCsvBytes }));
     } catch (error) {
-      request.unpipe();
-      request.resume();
-      if (error instanceof CsvUploadError) {
-        const status =
-          error.reason === 'FILE_TOO_LARGE'
-            ? HttpStatus.PAYLOAD_TOO_LARGE
-            : error.reason === 'NOT_MULTIPART'
-              ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-              : HttpStatus.BAD_REQUEST;
-        throw new ApiError(status, error.reason, csvUploadMessages[error.reason]);
-      }
+      if (error instanceof UploadError) throw uploadRefusal(error.reason, maxCsvBytes);
       throw error;
     }
     return this.cases.importCsv(audit, principal, content);

@@ -11,22 +11,15 @@ import { idParams } from '../common/schemas';
 import { canActAsAssignee, canReadTask } from '../tenancy/access-policy';
 import { taskNotFound } from '../tasks/task-presenter';
 import { APP_CONFIG, DATA_SOURCE } from '../tokens';
-import { EvidenceUploadError, receiveEvidence, type UploadFailure } from './evidence-upload';
+import { UploadError } from '../common/multipart-upload';
+import { uploadRefusal } from '../common/upload-refusal';
+import { receiveEvidence } from './evidence-upload';
 
-const uploadMessages: Record<UploadFailure, { status: HttpStatus; message: string }> = {
-  NOT_MULTIPART: {
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    message: 'Unggahan harus berupa multipart/form-data dengan kolom "file".',
-  },
-  NO_FILE: { status: HttpStatus.BAD_REQUEST, message: 'Tidak ada berkas pada kolom "file".' },
-  TOO_MANY_FILES: { status: HttpStatus.BAD_REQUEST, message: 'Unggah satu berkas per permintaan.' },
-  FILE_TOO_LARGE: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Berkas melebihi batas 20 MB.' },
-  UNSUPPORTED_FILE_TYPE: {
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    message: 'Jenis berkas tidak didukung. Gunakan PDF, DOCX, XLSX, JPG atau PNG.',
-  },
-  MALFORMED_UPLOAD: { status: HttpStatus.BAD_REQUEST, message: 'Unggahan tidak dapat dibaca.' },
-};
+/** Approved and cancelled tasks are closed: their evidence is what it was when they closed. */
+const closedTaskStatuses = new Set(['approved', 'cancelled']);
+
+const taskClosedForEvidence = () =>
+  new ApiError(HttpStatus.CONFLICT, 'TASK_CLOSED', 'Tugas sudah ditutup; bukti tidak dapat ditambahkan lagi.');
 
 function presentEvidence(file: EvidenceFileRecord) {
   return {
@@ -73,19 +66,23 @@ export class EvidenceController {
         'Hanya unit penanggung jawab tugas yang dapat mengunggah bukti.',
       );
     }
+    if (closedTaskStatuses.has(task.status)) {
+      request.resume();
+      throw taskClosedForEvidence();
+    }
     let evidence;
     try {
       evidence = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES);
     } catch (error) {
-      if (error instanceof EvidenceUploadError) {
-        request.unpipe();
-        request.resume();
-        const { status, message } = uploadMessages[error.reason];
-        throw new ApiError(status, error.reason, message);
-      }
+      if (error instanceof UploadError) throw uploadRefusal(error.reason, this.config.MAX_UPLOAD_BYTES);
       throw error;
     }
     const file = await this.dataSource.transaction(async (manager) => {
+      // The task may have been closed while the file was streaming in.
+      const current = await manager
+        .getRepository(TaskRecord)
+        .findOne({ where: { id: task.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current || closedTaskStatuses.has(current.status)) throw taskClosedForEvidence();
       await manager
         .createQueryBuilder()
         .insert()

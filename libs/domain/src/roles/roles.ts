@@ -164,7 +164,7 @@ export const roles: readonly Role[] = [
     code: 'BAGIAN_HUKUM',
     title: { id: 'Bagian Hukum Sekretariat Daerah', en: 'Legal division of the regional secretariat' },
     kind: 'agency',
-    provenance: { source: 'assumed', note: 'domain.md §12: legal review of the Aksi 4 regulation' },
+    provenance: { source: 'assumed', note: 'sources.md §12: legal review of the Aksi 4 regulation' },
   },
   {
     code: 'KECAMATAN',

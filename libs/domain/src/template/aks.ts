@@ -52,7 +52,7 @@ export const aksFiveStage: AksTemplate = {
       duration: assumed(workingDays(10), durationNote),
       condition: assumed(
         'skip while an audit-team decree is in force',
-        'domain.md §12: the team decree lasts about 2.5 years',
+        'sources.md §12: the team decree lasts about 2.5 years',
       ),
       milestones: ['auditTeamFormed'],
       dependsOn: [],
@@ -125,7 +125,7 @@ export const aksFiveStage: AksTemplate = {
           'minutes',
           'Berita acara diseminasi hasil audit',
           'Minutes of the dissemination meeting',
-          assumedP('what dissemination consists of is not in the seeds (domain.md §5)'),
+          assumedP('what dissemination consists of is not in the seeds (sources.md §5)'),
         ),
       ],
       duration: assumed(workingDays(5), durationNote),
@@ -157,7 +157,7 @@ export const aksFiveStage: AksTemplate = {
   ],
 };
 
-const sop = 'domain.md §12 (a regency SOP for AKS, not in the seeds)';
+const sop = 'sources.md §12 (a regency SOP for AKS, not in the seeds)';
 
 /**
  * The variant of a regency SOP: cases are followed monthly for three months after the follow-up

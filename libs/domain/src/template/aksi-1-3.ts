@@ -93,7 +93,7 @@ export const aksi1: Action = {
       duration: assumed(workingDays(5), durationNote),
       dependsOn: [
         requires('AKSI_1.T1', seedP(`${a1} Tahapan Pelaksanaan (urutan tahap)`)),
-        previousCycle('AKSI_8', assumedP("domain.md §12: the Aksi 8 review feeds next year's Aksi 1")),
+        previousCycle('AKSI_8', assumedP("sources.md §12: the Aksi 8 review feeds next year's Aksi 1")),
       ],
       provenance: seedP(`${a1} Tahapan Pelaksanaan (Tahap 2)`),
     },

@@ -18,12 +18,12 @@ import { type Action } from './schema';
 
 /**
  * Aksi 4-8. The guide (004) gives only their names, so stages, owners and schedules come from the
- * national guideline (domain.md §12: Bappenas 2018 pedoman, Juknis 2019) and are marked assumed.
+ * national guideline (sources.md §12: Bappenas 2018 pedoman, Juknis 2019) and are marked assumed.
  */
 
 // Full titles are the guide's own (004, diagram of the eight actions); everything else is assumed.
-const guideline = 'domain.md §12 (national guideline, not in the seeds)';
-const byJune = 'domain.md §12; 003 reports Aksi 1-5 done and reported by 30 Juni 2023';
+const guideline = 'sources.md §12 (national guideline, not in the seeds)';
+const byJune = 'sources.md §12; 003 reports Aksi 1-5 done and reported by 30 Juni 2023';
 
 const stage = (
   code: string,
