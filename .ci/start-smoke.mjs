@@ -75,11 +75,27 @@ for (const stream of [npmStart.stdout, npmStart.stderr]) {
   });
 }
 
+async function dropDatabase() {
+  // pg is installed once npm start has run npm ci; before that there is no database either.
+  try {
+    const pg = createRequire(join(root, 'package.json'))('pg');
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  } catch (error) {
+    console.error(`(could not drop ${database}: ${error.message})`);
+  }
+}
+
 async function fail(message) {
   console.error(
     `✗ CI start check: ${message} (after ${seconds()})\n--- the last lines of npm start (${logFile}) ---\n${tail()}`,
   );
-  if (!exited) npmStart.kill('SIGKILL');
+  if (!exited) npmStart.kill('SIGTERM');
+  await sleep(5000);
+  await dropDatabase();
   process.exit(1);
 }
 
@@ -152,10 +168,6 @@ console.log(
     `every port closed ${seconds()} after the command`,
 );
 
-// Leave no database behind on the CI machine (pg is installed by now: npm start ran npm ci).
-const pg = createRequire(join(root, 'package.json'))('pg');
-const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.end();
+// Leave no database behind on the CI machine.
+await dropDatabase();
 console.log(`CI start check passed in ${seconds()}`);

@@ -192,15 +192,14 @@ describe('auth: login, refresh, logout and /me', () => {
     expect(out.status).toBe(204);
   });
 
-  it('locks an account with 423 after repeated failures, even for the right password, until an admin resets it', async () => {
-    const admin = await logins.bearer('admin');
-    const username = `kunci.${Date.now()}`;
+  /** A DINKES officer of Kota Metro with the password 'rahasia-yang-panjang', made by the admin. */
+  const createOfficer = async (username: string) => {
     const created = await request(stack.baseUrl)
       .post('/api/v1/users')
-      .set(admin)
+      .set(await logins.bearer('admin'))
       .send({
         username,
-        displayName: 'Petugas Uji Kunci',
+        displayName: 'Petugas Uji',
         email: `${username}@metro.test`,
         password: 'rahasia-yang-panjang',
         roles: ['opd_officer'],
@@ -208,6 +207,13 @@ describe('auth: login, refresh, logout and /me', () => {
         unitCode: 'DINKES',
       });
     expect(created.status).toBe(201);
+    return created;
+  };
+
+  it('locks an account with 423 after repeated failures, even for the right password, until an admin resets it', async () => {
+    const admin = await logins.bearer('admin');
+    const username = `kunci.${Date.now()}`;
+    const created = await createOfficer(username);
     for (let attempt = 1; attempt <= 5; attempt++) {
       expect((await login(username, `salah-${attempt}-sandi`)).status).toBe(401);
     }
@@ -221,6 +227,24 @@ describe('auth: login, refresh, logout and /me', () => {
       .send({ password: 'sandi-baru-yang-panjang' });
     expect(reset.status).toBe(200);
     expect((await login(username, 'sandi-baru-yang-panjang')).status).toBe(200);
+  });
+
+  it('answers failed logins of an unknown name exactly as those of a real account, lockout included', async () => {
+    const real = `nyata.${Date.now()}`;
+    await createOfficer(real);
+    const unknown = `tidak.ada.${Date.now()}`;
+    const answers = async (username: string) => {
+      const seen: { status: number; body: unknown }[] = [];
+      for (let attempt = 1; attempt <= 7; attempt++) {
+        const response = await login(username, `salah-${attempt}-sandi`);
+        seen.push({ status: response.status, body: response.body });
+      }
+      return seen;
+    };
+    const ofReal = await answers(real);
+    const ofUnknown = await answers(unknown);
+    expect(ofReal.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 423, 423]);
+    expect(ofUnknown).toEqual(ofReal);
   });
 
   it('returns the caller on /api/v1/me with roles, regency and unit', async () => {

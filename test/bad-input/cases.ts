@@ -533,6 +533,24 @@ export const badInputCases: BadInputCase[] = [
     expectCode: 'VALIDATION_FAILED',
   },
   {
+    name: 'user with the same role twice (once a 409 USERNAME_TAKEN for a free name)',
+    as: 'admin',
+    method: 'POST',
+    path: '/api/v1/users',
+    body: { ...newUser, roles: ['tpps_chair', 'tpps_chair'] },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'user update naming the same role twice (once a 500 on the role-assignment key)',
+    as: 'admin',
+    method: 'PATCH',
+    path: '/api/v1/users/{metroUser}',
+    body: { roles: ['tpps_chair', 'tpps_chair'] },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
     name: 'OPD officer without a unit',
     as: 'admin',
     method: 'POST',
@@ -2811,6 +2829,35 @@ function oddTextCases(): BadInputCase[] {
       body: members('metro.aks-teknis\u0000'),
       expectStatus: 400,
       expectCode: 'UNSTORABLE_TEXT',
+    },
+    {
+      name: 'an AKS team naming one member twice (once a 500 on uq_aks_team_member)',
+      as: 'metro.sekretaris',
+      method: 'PUT',
+      path: '/api/v1/aks/audits/{metroAudit}/team',
+      body: {
+        members: [
+          { username: 'metro.aks-teknis', team: 'technical', lead: true },
+          { username: 'metro.aks-teknis', team: 'expert' },
+        ],
+      },
+      expectStatus: 400,
+      expectCode: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'an AKS team naming one member twice in other letter case',
+      as: 'metro.sekretaris',
+      method: 'PUT',
+      path: '/api/v1/aks/audits/{metroAudit}/team',
+      body: {
+        members: [
+          { username: 'metro.aks-teknis', team: 'technical', lead: true },
+          { username: 'Metro.AKS-Teknis', team: 'technical' },
+          { username: 'metro.aks-pakar', team: 'expert' },
+        ],
+      },
+      expectStatus: 400,
+      expectCode: 'VALIDATION_FAILED',
     },
     {
       name: 'an AKS case whose name holds a NUL byte',

@@ -4,6 +4,7 @@ import type { Logger } from '@konvergensi/logging';
 import { AuthModule } from './auth/auth.module';
 import { DevMailModule } from './dev-mail/dev-mail.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PipeCheckModule } from './pipe-check/pipe-check.module';
 import { ResourcesModule } from './resources.module';
@@ -21,6 +22,7 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config, logger),
         AuthModule,
+        IdempotencyModule,
         TenancyModule,
         HealthModule,
         PipeCheckModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AksAuditRecord,
@@ -26,6 +27,8 @@ import { RubricGradeRecord } from './entities/rubric-grade.entity';
 import { EscalationSettingRecord, HolidayOverrideRecord } from './entities/regency-settings.entity';
 import { TaskEventRecord, TaskRecord } from './entities/task.entity';
 import { UnitRecord } from './entities/unit.entity';
+import { IdempotencyKeyRecord } from './entities/idempotency.entity';
+import { LoginFailureRecord } from './entities/login-failure.entity';
 import { PasswordResetTokenRecord } from './entities/password-reset.entity';
 import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
@@ -36,6 +39,7 @@ import { SemesterReport1764300000000 } from './migrations/1764300000000-semester
 import { AnnualCycle1764100000000 } from './migrations/1764100000000-annual-cycle';
 import { StatusPortal1764400000000 } from './migrations/1764400000000-status-portal';
 import { PasswordReset1764500000000 } from './migrations/1764500000000-password-reset';
+import { RequestSafety1764600000000 } from './migrations/1764600000000-request-safety';
 
 export const entities = [
   PipeCheckRecord,
@@ -75,6 +79,8 @@ export const entities = [
   RubricGradeRecord,
   PlannedActivityRecord,
   PasswordResetTokenRecord,
+  IdempotencyKeyRecord,
+  LoginFailureRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */
@@ -87,6 +93,7 @@ export const migrations = [
   SemesterReport1764300000000,
   StatusPortal1764400000000,
   PasswordReset1764500000000,
+  RequestSafety1764600000000,
 ];
 
 export interface DataSourceSettings {
@@ -94,6 +101,20 @@ export interface DataSourceSettings {
   poolSize?: number;
   /** Names the connection in pg_stat_activity (api, worker, test…). */
   applicationName?: string;
+}
+
+/**
+ * A pg client that always has an 'error' listener. pg-pool takes its own listener off a client
+ * while it is lent out and TypeORM adds one a microtask later; a FATAL message (a backend ended by
+ * pg_terminate_backend, a server restart) parsed from the same socket read in that gap is an
+ * 'error' event with no listener, which stops the process. The pool and TypeORM still see and
+ * handle every error; this listener only keeps it from being unhandled.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /**
@@ -113,6 +134,6 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     applicationName: settings.applicationName ?? 'konvergensi',
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, Client: ListenedClient },
   });
 }

@@ -20,3 +20,5 @@ export * from './entities/rubric-grade.entity';
 export * from './queries/cycle-records';
 export * from './entities/planned-activity.entity';
 export * from './entities/password-reset.entity';
+export * from './entities/idempotency.entity';
+export * from './entities/login-failure.entity';

@@ -61,7 +61,12 @@ const teamBody = z.strictObject({
       }),
     )
     .min(2)
-    .max(50),
+    .max(50)
+    // Usernames are lower-cased above, so "Metro.Dinkes" and "metro.dinkes" are the same member.
+    .refine(
+      (members) => new Set(members.map((member) => member.username)).size === members.length,
+      'setiap anggota hanya boleh tercantum sekali',
+    ),
 });
 const followUpBody = z.strictObject({
   items: z

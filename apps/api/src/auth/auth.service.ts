@@ -2,7 +2,13 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@konvergensi/config';
 import { type UserRole } from '@konvergensi/contracts';
 import type { Logger } from '@konvergensi/logging';
-import { RefreshTokenRecord, RoleAssignmentRecord, UnitRecord, UserRecord } from '@konvergensi/persistence';
+import {
+  LoginFailureRecord,
+  RefreshTokenRecord,
+  RoleAssignmentRecord,
+  UnitRecord,
+  UserRecord,
+} from '@konvergensi/persistence';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error';
@@ -25,6 +31,12 @@ export interface SessionTokens {
 
 const invalidCredentials = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah.');
+const accountLocked = () =>
+  new ApiError(
+    HttpStatus.LOCKED,
+    'ACCOUNT_LOCKED',
+    'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
+  );
 const invalidRefresh = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
 
@@ -46,21 +58,24 @@ export class AuthService {
 
   /**
    * Checks the password, counting failures: after LOGIN_MAX_FAILURES in a row the account is
-   * locked for LOGIN_LOCK_MINUTES (423), whatever password is tried meanwhile.
+   * locked for LOGIN_LOCK_MINUTES (423), whatever password is tried meanwhile. A username that no
+   * active account has is counted and locked the same way (in login_failure), and every path
+   * verifies one argon2 hash, so neither the answers nor their timing tell which accounts exist.
    */
   async login(username: string, password: string): Promise<SessionTokens> {
     const users = this.dataSource.getRepository(UserRecord);
-    const user = await users.findOneBy({ username: username.trim().toLowerCase() });
+    const name = username.trim().toLowerCase();
+    const user = await users.findOneBy({ username: name });
     if (!user || !user.active) {
+      const locked = await this.unknownNameLocked(name);
       await verifyPassword(await decoyPasswordHash(), password);
+      if (locked) throw accountLocked();
+      await this.countUnknownNameFailure(name);
       throw invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-      throw new ApiError(
-        HttpStatus.LOCKED,
-        'ACCOUNT_LOCKED',
-        'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
-      );
+      await verifyPassword(await decoyPasswordHash(), password);
+      throw accountLocked();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const failures = user.failedLoginCount + 1;
@@ -74,6 +89,29 @@ export class AuthService {
     }
     await users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
     return this.issueSession(user.id, randomUUID());
+  }
+
+  private async unknownNameLocked(username: string): Promise<boolean> {
+    const row = await this.dataSource.getRepository(LoginFailureRecord).findOneBy({ username });
+    return !!row?.lockedUntil && row.lockedUntil.getTime() > Date.now();
+  }
+
+  /** One more failure for a name without an account; the LOGIN_MAX_FAILURES-th locks it, as for an account. */
+  private async countUnknownNameFailure(username: string): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO login_failure (username, failed_count, locked_until, updated_at) VALUES ($1, 1, NULL, now())
+       ON CONFLICT (username) DO UPDATE SET
+         failed_count = CASE WHEN login_failure.failed_count + 1 >= $2 THEN 0 ELSE login_failure.failed_count + 1 END,
+         locked_until = CASE WHEN login_failure.failed_count + 1 >= $2 THEN now() + make_interval(mins => $3)
+                             ELSE login_failure.locked_until END,
+         updated_at = now()
+       RETURNING locked_until`,
+      [username, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
+    )) as { locked_until: Date | null }[];
+    if (rows[0]?.locked_until) {
+      // Rows of names nobody has tried for a day are of no use: keep the table small.
+      await this.dataSource.query(`DELETE FROM login_failure WHERE updated_at < now() - interval '1 day'`);
+    }
   }
 
   /**

@@ -20,7 +20,13 @@ import { idParams, nameSchema, regencyCodeSchema, unitCodeSchema } from '../comm
 import { DATA_SOURCE } from '../tokens';
 
 const password = newPasswordSchema;
-const roleList = z.array(z.enum(userRoles)).min(1).max(userRoles.length);
+// A role named twice would reach the role-assignment key and fail there (once a 500, or a
+// USERNAME_TAKEN for a free name): refused here with the field named.
+const roleList = z
+  .array(z.enum(userRoles))
+  .min(1)
+  .max(userRoles.length)
+  .refine((roles) => new Set(roles).size === roles.length, 'setiap peran hanya boleh disebut sekali');
 
 const createUserBody = z.strictObject({
   username: z
