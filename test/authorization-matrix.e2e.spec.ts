@@ -56,6 +56,7 @@ interface Fixtures {
   caseId: string;
   pipeCheckId: string;
   substituteId: string;
+  sessionId: string;
 }
 
 interface Endpoint {
@@ -137,6 +138,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     caseId: '',
     pipeCheckId: '',
     substituteId: '',
+    sessionId: '',
   };
   /** Logs in afresh and answers the new session's refresh cookie as a browser sends it back. */
   const freshRefreshCookie = async (): Promise<string> => {
@@ -178,6 +180,28 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: publicRoute,
     },
     { method: 'get', path: '/api/v1/me', expected: everyoneSignedIn },
+    // The caller's own account: everyone signed in, on their own account only.
+    {
+      // A wrong current password: answers 400 CURRENT_PASSWORD_WRONG to a caller who may change
+      // theirs, and changes no demo password that other files log in with.
+      method: 'post',
+      path: '/api/v1/me/password',
+      body: () => ({ currentPassword: 'bukan-sandi-yang-benar', newPassword: 'sandi-matriks-baru-panjang' }),
+      expected: everyoneSignedIn,
+    },
+    { method: 'get', path: '/api/v1/me/sessions', expected: everyoneSignedIn },
+    {
+      // A second session of the same user, made for the call: ending it leaves the matrix's own.
+      method: 'delete',
+      path: '/api/v1/me/sessions/:sessionId',
+      prepare: async (role) => {
+        if (role === 'anonymous') return;
+        const client = await ApiClient.as(stack.baseUrl, userOf[role]);
+        const listed = await client.get<{ id: string; current: boolean }[]>('/api/v1/me/sessions');
+        fixtures.sessionId = listed.body.find((session) => session.current)?.id ?? '';
+      },
+      expected: everyoneSignedIn,
+    },
     { method: 'get', path: '/api/v1/me/substitutes', expected: unitStaff },
     {
       // Far in the future: the substitute gets no access to the unit's tasks in other test files.

@@ -98,3 +98,19 @@ test('the Node running the tests is one that package.json declares', () => {
 test('installs fail instead of warning when a package does not support this Node', () => {
   assert.match(readFileSync(join(root, '.npmrc'), 'utf8'), /^engine-strict=true$/m);
 });
+
+test('every package the lockfile pins from the registry carries an integrity hash (npm ci verifies it)', () => {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const registryPackages = Object.entries(lock.packages).filter(
+    ([path, entry]) => path.includes('node_modules/') && !entry.link,
+  );
+  assert.ok(registryPackages.length > 500);
+  const withoutIntegrity = registryPackages
+    .filter(([, entry]) => !/^sha512-/.test(entry.integrity ?? ''))
+    .map(([path]) => path);
+  assert.deepEqual(withoutIntegrity, []);
+  const elsewhere = registryPackages
+    .filter(([, entry]) => entry.resolved && !entry.resolved.startsWith('https://registry.npmjs.org/'))
+    .map(([path, entry]) => `${path} ${entry.resolved}`);
+  assert.deepEqual(elsewhere, []);
+});

@@ -1,4 +1,4 @@
-import { aksCsv, badutaRow, daysAgo } from '../support/aks-fixtures';
+import { aksColumns, aksCsv, badutaRow, daysAgo } from '../support/aks-fixtures';
 import { garbageBytes, pdfBytes, pngBytes } from '../support/fixtures';
 
 /**
@@ -529,6 +529,46 @@ export const badInputCases: BadInputCase[] = [
     method: 'POST',
     path: '/api/v1/users',
     body: { ...newUser, roles: ['superuser'] },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'login whose JSON holds bytes that are not UTF-8 (once stored as U+FFFD)',
+    as: 'anonymous',
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    rawBody: Buffer.concat([
+      Buffer.from('{"username":"adm'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('in","password":"x"}'),
+    ]),
+    expectStatus: 400,
+    expectCode: 'INVALID_UTF8',
+  },
+  {
+    name: 'user update whose display name is cut in the middle of a UTF-8 sequence',
+    as: 'admin',
+    method: 'PATCH',
+    path: '/api/v1/users/{metroUser}',
+    rawBody: Buffer.concat([Buffer.from('{"displayName":"Ketua '), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]),
+    expectStatus: 400,
+    expectCode: 'INVALID_UTF8',
+  },
+  {
+    name: 'user with a password from the breached-password list',
+    as: 'admin',
+    method: 'POST',
+    path: '/api/v1/users',
+    body: { ...newUser, password: 'Password12345!' },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'user update to a password that is a run of keys',
+    as: 'admin',
+    method: 'PATCH',
+    path: '/api/v1/users/{metroUser}',
+    body: { password: '1234567890123' },
     expectStatus: 400,
     expectCode: 'VALIDATION_FAILED',
   },
@@ -2876,6 +2916,39 @@ function oddTextCases(): BadInputCase[] {
       body: { ...badutaRow({ nik: '١٨٧٢٠١٤١٠١٣٠٠٠٨٠', nama: 'Kasus Digit Asing' }) },
       expectStatus: 400,
       expectCode: 'AKS_CASE_INVALID',
+    },
+    {
+      name: 'an AKS case import whose header names a column twice (once the later one silently won)',
+      as: 'metro.aks-teknis',
+      method: 'POST',
+      path: '/api/v1/aks/audits/{metroAudit}/cases/import',
+      upload: [
+        {
+          field: 'file',
+          filename: 'kasus.csv',
+          content: () =>
+            Buffer.from(
+              aksCsv([badutaRow({ nik: '1872014101300082', nama: 'Kasus Kolom Ganda' })], [...aksColumns, 'NAMA']),
+            ),
+        },
+      ],
+      expectStatus: 400,
+      expectCode: 'AKS_CSV_REPEATED_COLUMNS',
+    },
+    {
+      name: 'an AKS case import that is not UTF-8 (a Windows-1252 export)',
+      as: 'metro.aks-teknis',
+      method: 'POST',
+      path: '/api/v1/aks/audits/{metroAudit}/cases/import',
+      upload: [
+        {
+          field: 'file',
+          filename: 'kasus.csv',
+          content: () => Buffer.from(aksCsv([badutaRow({ nik: '1872014101300083', nama: 'Kasus Bu Dé' })]), 'latin1'),
+        },
+      ],
+      expectStatus: 400,
+      expectCode: 'AKS_CSV_NOT_UTF8',
     },
     {
       name: 'an AKS case import whose CSV holds NUL bytes',

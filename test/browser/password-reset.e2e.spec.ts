@@ -112,4 +112,39 @@ describe('forgotten password', () => {
     expect(replay.body).toMatchObject({ code: 'INVALID_RESET_TOKEN' });
     await context.close();
   });
+
+  it('lets the officer change the password on the account page, which ends the session on another device', async () => {
+    const other = await anonymous.post<{ accessToken: string }>('/api/v1/auth/login', {
+      username,
+      password: 'kata-sandi-baru-789',
+    });
+    expect(other.status).toBe(200);
+    const context = await newContext(browser, stack.baseUrl, 360);
+    const page = await context.newPage();
+    await page.goto('/masuk');
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi').fill('kata-sandi-baru-789');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { name: 'Akun saya' }).waitFor();
+    await page.getByTestId('sessions').getByText('Perangkat ini').waitFor();
+    // This one, the other device's, and the login of the test before.
+    expect(await page.getByTestId('sessions').locator('li').count()).toBeGreaterThanOrEqual(2);
+
+    await page.getByLabel('Kata sandi saat ini').fill('kata-sandi-baru-789');
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-akun-sendiri-456');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-akun-sendiri-456');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kata sandi telah diganti' }).waitFor();
+
+    const otherDevice = await new ApiClient(stack.baseUrl, other.body.accessToken).get('/api/v1/me');
+    expect(otherDevice.status).toBe(401);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Akun saya' }).waitFor();
+    await page.getByTestId('sessions').getByText('Perangkat ini').waitFor();
+    expect(await page.getByTestId('sessions').locator('li').count()).toBe(1);
+    const login = await anonymous.post('/api/v1/auth/login', { username, password: 'sandi-akun-sendiri-456' });
+    expect(login.status).toBe(200);
+    await context.close();
+  });
 });

@@ -350,18 +350,25 @@ describe('faults while tasks close and escalations fall due', () => {
       }
     })();
     // Creating tasks during the drops too: each either exists with its workflow, or not at all.
+    // One Idempotency-Key per intended task, kept across repeats: a repeat after a 503 whose first
+    // attempt did record the task answers that task instead of creating a second.
     const creating = Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        persist(() =>
-          secretary.post<CreatedTask>('/api/v1/regencies/18.72/tasks', {
-            title: `Tugas baru saat basis data putus ${i + 1}`,
-            description: 'Dibuat saat koneksi basis data diputus',
-            unitCode: 'DINKES',
-            dueDate: addWorkingDays(tasks[0]!.dueAt.slice(0, 10), 20, indonesianWorkingDayRules()),
-            deliverables: [{ kind: 'document', title: 'Laporan' }],
-          }),
-        ),
-      ),
+      Array.from({ length: 6 }, (_, i) => {
+        const key = { 'idempotency-key': `create-${randomUUID()}` };
+        return persist(() =>
+          secretary.post<CreatedTask>(
+            '/api/v1/regencies/18.72/tasks',
+            {
+              title: `Tugas baru saat basis data putus ${i + 1}`,
+              description: 'Dibuat saat koneksi basis data diputus',
+              unitCode: 'DINKES',
+              dueDate: addWorkingDays(tasks[0]!.dueAt.slice(0, 10), 20, indonesianWorkingDayRules()),
+              deliverables: [{ kind: 'document', title: 'Laporan' }],
+            },
+            key,
+          ),
+        );
+      }),
     );
     const closed = await Promise.all(closing.map((id) => closeTask(id)));
     const created = await creating;

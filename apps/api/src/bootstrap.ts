@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@konvergensi/config';
 import { nestLoggerFor, type Logger } from '@konvergensi/logging';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cookieParser from 'cookie-parser';
@@ -12,6 +12,7 @@ import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
+import { isUtf8 } from 'node:buffer';
 
 /** The built web app, served by the API (apps/web/dist next to apps/api/dist). */
 function webDistDir(config: AppConfig): string {
@@ -31,6 +32,16 @@ function refuseHostileJson(key: string, value: unknown): unknown {
   if ((typeof value === 'string' && unstorableText.test(value)) || unstorableText.test(key))
     throw new SyntaxError('a string holds a NUL byte or a lone surrogate');
   return value;
+}
+
+/**
+ * A JSON body must be valid UTF-8: body-parser would decode broken bytes to U+FFFD and store the
+ * replacement characters as if the person had typed them. Marked as a parse failure (400).
+ */
+function refuseInvalidUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) {
+    throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400, type: 'entity.parse.failed' });
+  }
 }
 
 /** A one-time secret that travels in a query string: the password reset link's `token`. */
@@ -79,7 +90,9 @@ export async function createApiApplication(config: AppConfig, logger: Logger): P
       serializers: { req: withoutQuerySecrets },
     }),
   );
-  app.useBodyParser('json', { limit: '1mb', reviver: refuseHostileJson });
+  // express.json itself rather than useBodyParser: Nest reserves `verify` for its raw-body option,
+  // which this app does not use, and the UTF-8 check needs it.
+  app.use(json({ limit: '1mb', reviver: refuseHostileJson, verify: refuseInvalidUtf8 }));
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(logger));

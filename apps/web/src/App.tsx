@@ -4,6 +4,7 @@ import type { Locale } from './i18n/messages';
 import { api } from './lib/api';
 import { AppProvider, hasRole, homePathFor, isLeadership, useApp } from './lib/app-context';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { AccountPage } from './pages/AccountPage';
 import { ActionPage } from './pages/ActionPage';
 import { AksPage } from './pages/AksPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -102,10 +103,10 @@ function Shell() {
           </label>
           {user && (
             <>
-              <span className="who" data-testid="current-user">
+              <Link href="/akun" className="who" data-testid="current-user" aria-label={t('accountTitle')}>
                 {user.displayName}
                 {user.unit ? ` · ${user.unit.name}` : ''}
-              </span>
+              </Link>
               <button
                 type="button"
                 className="button link"
@@ -137,6 +138,7 @@ function Routes({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/atur-ulang-kata-sandi') return <ResetPasswordPage token={query.get('token') ?? ''} />;
   if (path === '/status') return <SystemStatusPage />;
   if (!user) return null;
+  if (path === '/akun') return <AccountPage />;
   if (path === '/tugas') return <InboxPage />;
   if (path === '/persetujuan') return <InboxPage approvals />;
   if (path === '/provinsi') return <ProvincePage />;

@@ -58,6 +58,13 @@ export const configSchema = z.object({
    * moment send the same cookie. 0 turns the grace off.
    */
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /**
+   * Limits of a session of a privileged role (system admin, AKS teams: they see children's health
+   * data): it ends after this many minutes without a request of the user's own, and this many
+   * hours after login whatever happens (OWASP ASVS 3.3.2). Other roles keep the refresh lifetime.
+   */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Failed logins in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -25,6 +25,8 @@ export type UserRole = (typeof userRoles)[number];
 export const regencyLeadershipRoles: readonly UserRole[] = ['tpps_chair', 'tpps_secretary'];
 export const unitRoles: readonly UserRole[] = ['opd_officer', 'opd_head'];
 export const aksRoles: readonly UserRole[] = ['aks_technical', 'aks_expert'];
+/** Roles whose sessions have idle and absolute limits: they administer, or see AKS identities. */
+export const privilegedRoles: readonly UserRole[] = ['system_admin', ...aksRoles];
 
 /** What GET /api/v1/me answers. */
 export interface CurrentUser {

@@ -29,6 +29,7 @@ import { TaskEventRecord, TaskRecord } from './entities/task.entity';
 import { UnitRecord } from './entities/unit.entity';
 import { IdempotencyKeyRecord } from './entities/idempotency.entity';
 import { LoginFailureRecord } from './entities/login-failure.entity';
+import { AuthSessionRecord } from './entities/auth-session.entity';
 import { PasswordResetTokenRecord } from './entities/password-reset.entity';
 import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
@@ -81,6 +82,7 @@ export const entities = [
   PasswordResetTokenRecord,
   IdempotencyKeyRecord,
   LoginFailureRecord,
+  AuthSessionRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */

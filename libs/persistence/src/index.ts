@@ -22,3 +22,4 @@ export * from './entities/planned-activity.entity';
 export * from './entities/password-reset.entity';
 export * from './entities/idempotency.entity';
 export * from './entities/login-failure.entity';
+export * from './entities/auth-session.entity';

@@ -32,6 +32,7 @@ import { DATA_SOURCE } from '../tokens';
 import { canSeeCaseIdentities } from './aks-access';
 import { AksAudits } from './aks-audits.service';
 import { AksIdentityCipher } from './aks-identity-cipher.service';
+import { isUtf8 } from 'node:buffer';
 
 export const caseNotFound = () =>
   new ApiError(HttpStatus.NOT_FOUND, 'AKS_CASE_NOT_FOUND', 'Kasus audit tidak ditemukan.');
@@ -79,13 +80,26 @@ export class AksCases {
 
   async importCsv(audit: AksAuditRecord, principal: Principal, content: Buffer): Promise<ImportReport> {
     this.cipher.ensureConfigured();
+    if (!isUtf8(content)) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'AKS_CSV_NOT_UTF8',
+        'Berkas CSV bukan teks UTF-8. Simpan ulang sebagai "CSV UTF-8" lalu unggah kembali.',
+      );
+    }
     let records: Record<string, string>[];
+    let repeatedColumns: string[] = [];
     try {
       const text = content.toString('utf8');
       const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
       records = parse(text, {
         bom: true,
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+        columns: (header: string[]) => {
+          const names = header.map((h) => h.trim().toLowerCase());
+          // A column named twice would let the later one silently replace the earlier one.
+          repeatedColumns = [...new Set(names.filter((name, i) => name && names.indexOf(name) !== i))];
+          return names;
+        },
         // Spreadsheets in an Indonesian locale save CSV with semicolons.
         delimiter: (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',',
         skip_empty_lines: true,
@@ -100,6 +114,12 @@ export class AksCases {
         'Berkas CSV tidak dapat dibaca. Simpan sebagai CSV (UTF-8) dengan baris judul kolom.',
       );
     }
+    if (repeatedColumns.length > 0)
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'AKS_CSV_REPEATED_COLUMNS',
+        `Kolom berikut muncul lebih dari sekali pada baris judul: ${repeatedColumns.join(', ')}.`,
+      );
     if (records.length > maxCsvRows)
       throw new ApiError(
         HttpStatus.BAD_REQUEST,

@@ -76,7 +76,10 @@ export class AuthController {
         'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
       );
     }
-    return this.respondWithSession(response, await this.auth.login(body.username, body.password));
+    return this.respondWithSession(
+      response,
+      await this.auth.login(body.username, body.password, request.headers['user-agent']),
+    );
   }
 
   @Public()

@@ -28,13 +28,21 @@ export class AuthGuard implements CanActivate {
     if ('failure' in result) {
       // A distinct code for an expired token tells the client to refresh; a forged, revoked or
       // malformed token gets the plain answer.
-      throw result.failure === 'expired'
-        ? new ApiError(
-            HttpStatus.UNAUTHORIZED,
-            'ACCESS_TOKEN_EXPIRED',
-            'Sesi Anda telah kedaluwarsa. Perbarui sesi atau masuk kembali.',
-          )
-        : new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+      if (result.failure === 'expired') {
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'ACCESS_TOKEN_EXPIRED',
+          'Sesi Anda telah kedaluwarsa. Perbarui sesi atau masuk kembali.',
+        );
+      }
+      if (result.failure === 'session_ended') {
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'SESSION_ENDED',
+          'Sesi berakhir karena terlalu lama tidak aktif atau batas waktunya habis. Silakan masuk kembali.',
+        );
+      }
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
     }
     const principal = result.principal;
     request.principal = principal;

@@ -2,18 +2,21 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@konvergensi/config';
 import { APP_CONFIG, LOGIN_RATE_LIMITER } from '../tokens';
+import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordResets } from './password-reset.service';
+import { SessionRegistry } from './session-registry';
 
 @Global()
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AuthService,
     PasswordResets,
+    SessionRegistry,
     {
       provide: LOGIN_RATE_LIMITER,
       inject: [APP_CONFIG],

@@ -16,9 +16,10 @@ import { APP_CONFIG, DATA_SOURCE, LOGGER } from '../tokens';
 import { AccessTokens } from './access-token';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
+import { SessionRegistry } from './session-registry';
 
 /** Why an access token let nobody in: the web app refreshes on "expired". */
-export type AuthenticationFailure = 'expired' | 'invalid' | 'revoked';
+export type AuthenticationFailure = 'expired' | 'invalid' | 'revoked' | 'session_ended';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,6 +38,12 @@ const accountLocked = () =>
     'ACCOUNT_LOCKED',
     'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti.',
   );
+const sessionEnded = () =>
+  new ApiError(
+    HttpStatus.UNAUTHORIZED,
+    'SESSION_ENDED',
+    'Sesi berakhir karena terlalu lama tidak aktif atau batas waktunya habis. Silakan masuk kembali.',
+  );
 const invalidRefresh = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
 
@@ -52,6 +59,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly sessions: SessionRegistry,
   ) {
     this.accessTokens = new AccessTokens(config.AUTH_SECRET ?? '', config.ACCESS_TOKEN_TTL_SECONDS);
   }
@@ -62,7 +70,7 @@ export class AuthService {
    * active account has is counted and locked the same way (in login_failure), and every path
    * verifies one argon2 hash, so neither the answers nor their timing tell which accounts exist.
    */
-  async login(username: string, password: string): Promise<SessionTokens> {
+  async login(username: string, password: string, userAgent?: string): Promise<SessionTokens> {
     const users = this.dataSource.getRepository(UserRecord);
     const name = username.trim().toLowerCase();
     const user = await users.findOneBy({ username: name });
@@ -78,17 +86,27 @@ export class AuthService {
       throw accountLocked();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = user.failedLoginCount + 1;
-      const lock = failures >= this.config.LOGIN_MAX_FAILURES;
-      await users.update(user.id, {
-        failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000) : user.lockedUntil,
-      });
-      if (lock) this.logger.warn({ userId: user.id }, 'account locked after repeated failed logins');
+      await this.countFailedPassword(user);
       throw invalidCredentials();
     }
     await users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
-    return this.issueSession(user.id, randomUUID());
+    const familyId = randomUUID();
+    await this.sessions.start(user.id, familyId, userAgent);
+    return this.issueSession(user.id, familyId);
+  }
+
+  /**
+   * One more wrong password for an account (at login, or as the current password of a change):
+   * the LOGIN_MAX_FAILURES-th in a row locks it for LOGIN_LOCK_MINUTES.
+   */
+  async countFailedPassword(user: UserRecord): Promise<void> {
+    const failures = user.failedLoginCount + 1;
+    const lock = failures >= this.config.LOGIN_MAX_FAILURES;
+    await this.dataSource.getRepository(UserRecord).update(user.id, {
+      failedLoginCount: lock ? 0 : failures,
+      lockedUntil: lock ? new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000) : user.lockedUntil,
+    });
+    if (lock) this.logger.warn({ userId: user.id }, 'account locked after repeated wrong passwords');
   }
 
   private async unknownNameLocked(username: string): Promise<boolean> {
@@ -134,6 +152,14 @@ export class AuthService {
     if (record.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
     const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
     if (!user || !user.active) throw invalidRefresh();
+    // The web app refreshes on a timer, so a refresh is no activity; but it must not outlive a limit.
+    const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId: user.id });
+    const ended = await this.sessions.checkLimits(
+      user.id,
+      record.familyId,
+      roles.map((r) => r.role as UserRole),
+    );
+    if (ended) throw sessionEnded();
     // One transaction: a request checking the session in between must never see the family
     // without a live token (that would look like a logout and refuse its access token).
     return this.dataSource.transaction(async (manager) => {
@@ -179,7 +205,7 @@ export class AuthService {
     const tokens = this.dataSource.getRepository(RefreshTokenRecord);
     const record = await tokens.findOneBy({ tokenHash: hashToken(refreshToken) });
     if (!record) return;
-    await tokens.update({ familyId: record.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.end(record.familyId, 'logout');
   }
 
   /**
@@ -205,6 +231,16 @@ export class AuthService {
       }));
     if (!live) return { failure: 'revoked' };
     const roles = await this.dataSource.getRepository(RoleAssignmentRecord).findBy({ userId });
+    if (
+      await this.sessions.checkLimits(
+        userId,
+        sessionId,
+        roles.map((r) => r.role as UserRole),
+      )
+    ) {
+      return { failure: 'session_ended' };
+    }
+    await this.sessions.touch(sessionId);
     const delegations = (await this.dataSource.query(
       `SELECT d.unit_id, d.delegator_user_id FROM task_delegation d
          JOIN unit u ON u.id = d.unit_id
@@ -224,6 +260,7 @@ export class AuthService {
         provinceCode: user.provinceCode,
         unitId: user.unitId,
         delegatedUnits: delegations.map((d) => ({ unitId: d.unit_id, onBehalfOfUserId: d.delegator_user_id })),
+        sessionId,
       },
     };
   }

@@ -13,6 +13,8 @@ export interface Principal {
   unitId: string | null;
   /** Units whose tasks this person may handle today as a substitute (pengganti), and for whom. */
   delegatedUnits: { unitId: string; onBehalfOfUserId: string }[];
+  /** The login session (refresh-token family) of the access token; absent outside a request. */
+  sessionId?: string;
 }
 
 export interface AuthenticatedRequest {

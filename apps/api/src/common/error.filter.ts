@@ -74,9 +74,16 @@ const unstorableText: ApiErrorBody = {
   message: 'Isi permintaan memuat karakter yang tidak dapat disimpan (karakter NUL atau surrogate tunggal).',
 };
 
-/** The JSON reviver in bootstrap.ts names unstorable characters; everything else is malformed. */
+const invalidUtf8: ApiErrorBody = {
+  code: 'INVALID_UTF8',
+  message: 'Isi permintaan bukan teks UTF-8 yang valid. Simpan ulang data sebagai UTF-8 lalu kirim kembali.',
+};
+
+/** bootstrap.ts names unstorable characters and broken UTF-8; everything else is malformed. */
 function malformedBody(error: unknown): ApiErrorBody {
-  return error instanceof Error && error.message.includes('NUL byte') ? unstorableText : malformedJson;
+  if (error instanceof Error && error.message.includes('NUL byte')) return unstorableText;
+  if (error instanceof Error && error.message.includes('not valid UTF-8')) return invalidUtf8;
+  return malformedJson;
 }
 
 /** body-parser marks a body it could not parse with type `entity.parse.failed`. */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { deterministicUuid } from '../idempotency/request-fingerprint';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
 import { localDateSchema, regencyParams, unitCodeSchema } from '../common/schemas';
@@ -55,6 +56,12 @@ export class RegencyTasksController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
+  @ApiHeader({
+    ...idempotencyHeaderDoc,
+    required: false,
+    description:
+      'Recommended: one value per intended task. A repeat with the same key (after a timeout or a 503) answers the task of the first attempt instead of creating a second.',
+  })
   @ApiBody({ schema: schemaFor(createTaskBody) })
   @ApiOperation({
     summary: 'Creates an ad-hoc task for a unit (TPPS secretary or chair); it runs on the same workflow as cycle tasks',
@@ -63,7 +70,9 @@ export class RegencyTasksController {
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: regencyParams }) params: z.infer<typeof regencyParams>,
     @Body({ schema: createTaskBody }) body: z.infer<typeof createTaskBody>,
+    @Headers('idempotency-key') key: string | undefined,
   ) {
+    const requestId = key === undefined ? undefined : requireIdempotencyKey(key, 'create-task');
     const regency = await this.regencies.writable(principal, params.code, coordinators);
     const unit = await this.dataSource
       .getRepository(UnitRecord)
@@ -75,7 +84,7 @@ export class RegencyTasksController {
         `Unit ${body.unitCode} tidak ada di kabupaten/kota ini.`,
       );
     const schedule = await this.scheduler.scheduleFor(regency, body.dueDate);
-    const taskId = randomUUID();
+    const taskId = requestId ? deterministicUuid('ad-hoc-task', principal.userId, requestId) : randomUUID();
     await this.commands.start({
       taskId,
       regencyCode: regency.code,

@@ -4,6 +4,7 @@ import { taskWorkflowId, taskWorkflowType, type TaskState, type TaskWorkflowInpu
 import type { Logger } from '@konvergensi/logging';
 import { TaskEventRecord, TaskRecord } from '@konvergensi/persistence';
 import {
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -29,23 +30,35 @@ export class TaskCommands {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Records the task and starts its workflow; if the start fails the record is removed again. */
+  /**
+   * Records the task and starts its workflow; if the start fails the record is removed again.
+   * Repeatable with the same task id (a retried creation with its Idempotency-Key): the row and the
+   * workflow of the first attempt are kept and nothing is created twice.
+   */
   async start(input: TaskWorkflowInput): Promise<void> {
-    await this.dataSource.getRepository(TaskRecord).insert({
-      id: input.taskId,
-      regencyCode: input.regencyCode,
-      kind: input.kind,
-      cycleId: input.cycleId ?? null,
-      stageId: input.stageId ?? null,
-      title: input.title,
-      description: input.description,
-      assigneeUnitId: input.assigneeUnitId,
-      status: 'open',
-      dueAt: new Date(input.schedule.dueAt),
-      deliverables: input.deliverables,
-      workflowId: taskWorkflowId(input.taskId),
-      createdBy: input.createdBy,
-    });
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(TaskRecord)
+      .values({
+        id: input.taskId,
+        regencyCode: input.regencyCode,
+        kind: input.kind,
+        cycleId: input.cycleId ?? null,
+        stageId: input.stageId ?? null,
+        title: input.title,
+        description: input.description,
+        assigneeUnitId: input.assigneeUnitId,
+        status: 'open',
+        dueAt: new Date(input.schedule.dueAt),
+        deliverables: input.deliverables,
+        workflowId: taskWorkflowId(input.taskId),
+        createdBy: input.createdBy,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const recordedNow = (inserted.raw as unknown[]).length > 0;
     try {
       await this.temporal.workflow.start(taskWorkflowType, {
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -53,8 +66,9 @@ export class TaskCommands {
         args: [input],
       });
     } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       this.logger.error({ err: error, taskId: input.taskId }, 'starting the task workflow failed');
-      await this.dataSource.getRepository(TaskRecord).delete({ id: input.taskId });
+      if (recordedNow) await this.dataSource.getRepository(TaskRecord).delete({ id: input.taskId });
       throw workflowUnavailable();
     }
   }

@@ -3,6 +3,7 @@ import { ErrorNote, PageHeading } from '../components/ui';
 import { api, ApiFailure } from '../lib/api';
 import { homePathFor, useApp } from '../lib/app-context';
 import { Link, navigate } from '../lib/router';
+import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
 
 export function LoginPage() {
   const { t, reloadUser, user } = useApp();
@@ -137,8 +138,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const tooShort = password.length > 0 && password.length < 12;
-  const mismatch = repeat.length > 0 && repeat !== password;
+  const { tooShort, mismatch } = newPasswordProblems(password, repeat);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -169,40 +169,14 @@ export function ResetPasswordPage({ token }: { token: string }) {
       ) : (
         <form onSubmit={submit} className="form" noValidate>
           <ErrorNote error={error} />
-          <div className="field">
-            <label className="field-label">
-              <span>{t('newPassword')}</span>
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                aria-invalid={tooShort}
-                aria-describedby="password-hint"
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </label>
-            <small id="password-hint" className={tooShort ? 'field-error' : 'muted'}>
-              {t('passwordHint')}
-            </small>
-          </div>
-          <div className="field">
-            <label className="field-label">
-              <span>{t('repeatPassword')}</span>
-              <input
-                type="password"
-                autoComplete="new-password"
-                value={repeat}
-                aria-invalid={mismatch}
-                aria-describedby={mismatch ? 'repeat-error' : undefined}
-                onChange={(e) => setRepeat(e.target.value)}
-              />
-            </label>
-            {mismatch && (
-              <small id="repeat-error" className="field-error">
-                {t('passwordMismatch')}
-              </small>
-            )}
-          </div>
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            hint={t('passwordHint')}
+            idPrefix="password"
+          />
           <button type="submit" className="button primary" disabled={busy || tooShort || mismatch || !password}>
             {t('savePassword')}
           </button>
