@@ -96,6 +96,9 @@ export async function databaseFingerprint(db: DataSource): Promise<Record<string
   const rowText: Record<string, string> = {
     mail_outbox: `t.id::text || t.idempotency_key`,
     escalation_notice: `t.id::text`,
+    // Every authenticated request may move its session's last activity (that is the idle clock,
+    // not data); whether a session started or ended is what a request must not change unasked.
+    auth_session: `t.family_id::text || coalesce(t.ended_at::text, '') || coalesce(t.ended_reason, '')`,
   };
   const sql = tables
     .map(

@@ -16,6 +16,7 @@ import { CyclesController } from './cycles/cycles.controller';
 import { CycleWorkController } from './cycles/cycle-work.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { EvidenceController } from './evidence/evidence.controller';
+import { UploadQuota } from './evidence/upload-quota';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorCatalogueController } from './indicators/indicator-catalogue.controller';
 import { RegionsController } from './regions/regions.controller';
@@ -85,6 +86,7 @@ import { ReportsController } from './reports/reports.controller';
     AksAudits,
     AksCases,
     AksStageWork,
+    UploadQuota,
   ],
 })
 export class ResourcesModule {}

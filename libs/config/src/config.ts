@@ -97,6 +97,15 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /**
+   * Bytes of evidence and AKS documents one regency may store in all (10 GiB); an upload past it
+   * answers 507 UPLOAD_QUOTA_EXCEEDED, so one regency cannot fill the national database.
+   */
+  REGENCY_UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024 * 1024),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 

@@ -23,6 +23,7 @@ import { TaskScheduler } from '../tasks/task-scheduler.service';
 import { DATA_SOURCE } from '../tokens';
 import { AksAudits } from './aks-audits.service';
 import { findAksTemplate } from './aks-plan.service';
+import { UploadQuota } from '../evidence/upload-quota';
 
 export interface TeamMemberInput {
   username: string;
@@ -45,6 +46,7 @@ export class AksStageWork {
     private readonly audits: AksAudits,
     private readonly scheduler: TaskScheduler,
     private readonly tasks: TaskCommands,
+    private readonly quota: UploadQuota,
   ) {}
 
   /** Replaces the roster. Each member is an active account of the regency with the team's AKS role. */
@@ -118,6 +120,7 @@ export class AksStageWork {
 
   async storeDocument(audit: AksAuditRecord, principal: Principal, code: string, file: ReceivedEvidence) {
     const record = await this.dataSource.transaction(async (manager) => {
+      await this.quota.ensureRoom(manager, audit.regencyCode, file.sizeBytes);
       await manager
         .createQueryBuilder()
         .insert()

@@ -14,6 +14,7 @@ import { APP_CONFIG, DATA_SOURCE } from '../tokens';
 import { UploadError } from '../common/multipart-upload';
 import { uploadRefusal } from '../common/upload-refusal';
 import { receiveEvidence } from './evidence-upload';
+import { UploadQuota } from './upload-quota';
 
 /** Approved and cancelled tasks are closed: their evidence is what it was when they closed. */
 const closedTaskStatuses = new Set(['approved', 'cancelled']);
@@ -43,6 +44,7 @@ export class EvidenceController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly quota: UploadQuota,
   ) {}
 
   @Post('tasks/:id/evidence')
@@ -83,6 +85,7 @@ export class EvidenceController {
         .getRepository(TaskRecord)
         .findOne({ where: { id: task.id }, lock: { mode: 'pessimistic_write' } });
       if (!current || closedTaskStatuses.has(current.status)) throw taskClosedForEvidence();
+      await this.quota.ensureRoom(manager, task.regencyCode, evidence.sizeBytes);
       await manager
         .createQueryBuilder()
         .insert()
