@@ -3,6 +3,7 @@ import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswor
 import { ErrorNote, PageHeading, ResourceView } from '../components/ui';
 import { api } from '../lib/api';
 import { useApp } from '../lib/app-context';
+import { deviceLabel } from '../lib/device-label';
 import { formatDateTimeShort } from '../lib/format';
 import { useResource } from '../lib/use-resource';
 
@@ -121,7 +122,9 @@ function Sessions() {
           <ul className="plain-list" data-testid="sessions">
             {list.map((session) => (
               <li key={session.id}>
-                <strong>{session.userAgent ?? t('unknownDevice')}</strong>
+                <strong title={session.userAgent ?? undefined}>
+                  {deviceLabel(session.userAgent) ?? t('unknownDevice')}
+                </strong>
                 {session.current && <span className="badge">{t('thisDevice')}</span>}
                 <br />
                 <small className="muted">
