@@ -183,6 +183,7 @@ konvergensi is running and healthy, ${sinceStart()} after the command (Ctrl-C st
                 dumai.sekretaris, dumai.aks-pakar        Kota Dumai
                 lampung.provinsi                         province viewer
   Password      ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : `${demoPassword}  (kept in ${join(dataDir, 'demo-password')})`}
+  Two-step      admin and the AKS users set up an authenticator app (QR code) at their first login
 `);
 }
 

@@ -231,6 +231,10 @@ describe('AKS cases: CSV import row by row, and identities for the AKS teams of 
           { username: 'metro.aks-pakar', team: 'expert' },
         ],
       });
+      const withoutStepUp = await technical.get<{ code: string }>(`/api/v1/aks/audits/${audit.id}/cases/export`);
+      expect(withoutStepUp.status).toBe(403);
+      expect(withoutStepUp.body.code).toBe('STEP_UP_REQUIRED');
+      expect((await technical.stepUp('metro.aks-teknis')).status).toBe(200);
       const exported = await technical.get<string>(`/api/v1/aks/audits/${audit.id}/cases/export`);
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-type')).toContain('text/csv');
@@ -239,11 +243,12 @@ describe('AKS cases: CSV import row by row, and identities for the AKS teams of 
       expect(exported.body.split('\r\n')[0]).toBe(`kode_kasus,${aksColumns.join(',')}`);
       expect((await expert.get(`/api/v1/aks/audits/${audit.id}/cases/export`)).status).toBe(403);
       const [exports] = (await db.query(
-        `SELECT count(*)::int AS n FROM aks_identity_access a JOIN aks_case c ON c.id = a.case_id
-          WHERE c.audit_id = $1 AND a.purpose = 'ekspor'`,
+        `SELECT count(*)::int AS n, count(a.step_up_at)::int AS stepped_up FROM aks_identity_access a
+           JOIN aks_case c ON c.id = a.case_id WHERE c.audit_id = $1 AND a.purpose = 'ekspor'`,
         [audit.id],
-      )) as { n: number }[];
-      expect(exports?.n).toBe(caseIds.length);
+      )) as { n: number; stepped_up: number }[];
+      // Every exported case is logged, each with the step-up that allowed it.
+      expect(exports).toEqual({ n: caseIds.length, stepped_up: caseIds.length });
     });
 
     const sameRegency = [

@@ -172,7 +172,7 @@ describe('auth: login, refresh, logout and /me', () => {
   });
 
   it('logs out: 204, clears the cookie, and the refresh token no longer works', async () => {
-    const cookie = refreshCookie(await login('metro.aks-teknis'));
+    const cookie = refreshCookie(await login('metro.kepala-dinkes'));
     const out = await request(stack.baseUrl).post('/api/v1/auth/logout').set('cookie', cookiePair(cookie)).set(csrf);
     expect(out.status).toBe(204);
     expect(refreshCookie(out)).toMatch(/^konvergensi_refresh=;/);
@@ -180,7 +180,7 @@ describe('auth: login, refresh, logout and /me', () => {
   });
 
   it('refuses a logout without the x-konvergensi-csrf header and leaves the session usable', async () => {
-    const cookie = refreshCookie(await login('metro.aks-pakar'));
+    const cookie = refreshCookie(await login('metro.kepala-bappeda'));
     const out = await request(stack.baseUrl).post('/api/v1/auth/logout').set('cookie', cookiePair(cookie));
     expect(out.status).toBe(403);
     expectErrorBody(out.body, 'CSRF_HEADER_MISSING');

@@ -105,6 +105,8 @@ const caseMeasurers = row(401, 404, 404, 404, 404, 404, 404, A, 403);
 const caseSigners = row(401, 404, 404, 404, 404, 404, 404, 403, A);
 /** The officer's own substitutes (pengganti): unit officers and heads only, not even the admin. */
 const unitStaff = row(401, 403, 403, 403, 403, A, A, 403, 403);
+/** A public step whose token decides, never the caller: an unknown challenge is 401 for everyone. */
+const challengeDecides = row(401, 401, 401, 401, 401, 401, 401, 401, 401);
 
 /** A year no other test file uses for Kota Metro (the test database is shared). */
 const year = 2051;
@@ -179,7 +181,54 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       body: () => ({ token: 'token-tautan-yang-tidak-pernah-dikirim', newPassword: 'sandi-matriks-panjang' }),
       expected: publicRoute,
     },
+    // The second step of a login and the enrolment at a first login: the challenge token decides.
+    {
+      method: 'post',
+      path: '/api/v1/auth/login/mfa',
+      body: () => ({ challengeToken: 'tantangan-yang-tidak-pernah-dibuat', code: '123456' }),
+      expected: challengeDecides,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/mfa/enrolment',
+      body: () => ({ challengeToken: 'tantangan-yang-tidak-pernah-dibuat' }),
+      expected: challengeDecides,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/mfa/enrolment/confirm',
+      body: () => ({ challengeToken: 'tantangan-yang-tidak-pernah-dibuat', code: '123456' }),
+      expected: challengeDecides,
+    },
     { method: 'get', path: '/api/v1/me', expected: everyoneSignedIn },
+    // One's own authenticator: the admin and AKS teams have one (409 to a new enrolment), the
+    // others may start one; a wrong code or password is a 400 for one's own account only.
+    { method: 'get', path: '/api/v1/me/mfa', expected: everyoneSignedIn },
+    { method: 'post', path: '/api/v1/me/mfa/enrolment', expected: everyoneSignedIn },
+    {
+      method: 'post',
+      path: '/api/v1/me/mfa/enrolment/confirm',
+      body: () => ({ code: '000000' }),
+      expected: everyoneSignedIn,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/me/mfa/recovery-codes',
+      body: () => ({ password: 'bukan-sandi-yang-benar', code: '000000' }),
+      expected: everyoneSignedIn,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/me/mfa/disable',
+      body: () => ({ password: 'bukan-sandi-yang-benar', code: '000000' }),
+      expected: everyoneSignedIn,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/me/step-up',
+      body: () => ({ password: 'bukan-sandi-yang-benar', code: '000000' }),
+      expected: everyoneSignedIn,
+    },
     // The caller's own account: everyone signed in, on their own account only.
     {
       // A wrong current password: answers 400 CURRENT_PASSWORD_WRONG to a caller who may change
@@ -280,6 +329,8 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       body: () => ({ displayName: 'Nama Diubah' }),
       expected: adminOnly,
     },
+    // The admin resets a lost authenticator (the matrix's user has none: the same 204).
+    { method: 'delete', path: '/api/v1/users/:userId/mfa', expected: adminOnly },
     { method: 'get', path: '/api/v1/regencies/18.72/holiday-overrides', expected: everyoneSignedIn },
     {
       method: 'put',
@@ -541,7 +592,18 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: caseRecorders,
     },
     { method: 'get', path: '/api/v1/aks/audits/:auditId/cases', identity: true, expected: aksTeams },
-    { method: 'get', path: '/api/v1/aks/audits/:auditId/cases/export', identity: true, expected: caseRecorders },
+    {
+      // The lead must have stepped up (password and code again) in the last minutes: done first here.
+      method: 'get',
+      path: '/api/v1/aks/audits/:auditId/cases/export',
+      identity: true,
+      prepare: async (role) => {
+        if (role !== 'aks_technical') return;
+        const stepped = await new ApiClient(stack.baseUrl, await logins.token(userOf[role])).stepUp(userOf[role]);
+        if (stepped.status !== 200) throw new Error(`step-up failed: ${JSON.stringify(stepped.body)}`);
+      },
+      expected: caseRecorders,
+    },
     { method: 'get', path: '/api/v1/aks/cases/:caseId', identity: true, expected: caseReaders },
     {
       method: 'post',

@@ -3,15 +3,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { testEnvironment } from './support/environment';
 import { expectErrorBody, openDatabase, startFileStack, type FileStack } from './support/fixtures';
+import { logInFully } from './support/second-factor';
 
 const csrf = { 'x-konvergensi-csrf': '1' };
-
-function refreshCookie(response: request.Response): string {
-  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  const cookie = cookies.find((c) => c.startsWith('konvergensi_refresh='));
-  if (!cookie) throw new Error(`no refresh cookie in ${JSON.stringify(cookies)}`);
-  return cookie.split(';')[0] as string;
-}
 
 interface Session {
   token: string;
@@ -40,15 +34,15 @@ describe('sessions: idle and absolute limits, the list of one’s own, password 
     await stack?.stop();
   });
 
+  /** The whole login, with the authenticator code for the admin and the AKS teams. */
   const signIn = async (username: string, pass = password(), userAgent = 'uji-sesi'): Promise<Session> => {
-    const response = await request(stack.baseUrl)
-      .post('/api/v1/auth/login')
-      .set('user-agent', userAgent)
-      .send({ username, password: pass });
+    const response = await logInFully(stack.baseUrl, username, pass, userAgent);
     expect(response.status).toBe(200);
     const token = response.body.accessToken as string;
     const claims = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as { sid: string };
-    return { token, cookie: refreshCookie(response), id: claims.sid };
+    const cookie = response.cookies.find((c) => c.startsWith('konvergensi_refresh='));
+    if (!cookie) throw new Error(`no refresh cookie in ${JSON.stringify(response.cookies)}`);
+    return { token, cookie, id: claims.sid };
   };
   const me = (session: Session) =>
     request(stack.baseUrl).get('/api/v1/me').set('authorization', `Bearer ${session.token}`);

@@ -1,5 +1,6 @@
 import { aksColumns, aksCsv, badutaRow, daysAgo } from '../support/aks-fixtures';
 import { garbageBytes, pdfBytes, pngBytes } from '../support/fixtures';
+import { secondFactorCases } from './second-factor-cases';
 
 /**
  * The bad-input corpus: every request here must answer 4xx with `{ code, message }` (message in
@@ -1565,6 +1566,7 @@ export const badInputCases: BadInputCase[] = [
   },
   // ── the year's data work: Aksi 1 village data, lokus, Aksi 8 recommendations ─────────────
   ...cycleWorkCases(),
+  ...secondFactorCases(),
   // ── schedules, status, the national portal, the province ──────────────────────────────────
   ...scheduleAndStatusCases(),
   // ── the semester report and Aksi 2 planned activities ─────────────────────────────────────

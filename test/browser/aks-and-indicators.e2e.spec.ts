@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from '../support/api-client';
 import { aksCsv, badutaRow } from '../support/aks-fixtures';
+import { testEnvironment } from '../support/environment';
+import { nextTotpCode } from '../support/second-factor';
 import { insertTask, openDatabase, pdfBytes, startFileStack, type FileStack } from '../support/fixtures';
 import { launchBrowser, logIn, newContext, overflowsHorizontally } from './support/browser';
 
@@ -107,6 +110,19 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await expect(detail.getByTestId('aks-findings').textContent()).resolves.toContain(
       'Berat badan tidak naik tiga bulan berturut-turut',
     );
+
+    // The lead's export of full identities asks for the password and a code again first.
+    await page.getByRole('button', { name: 'Unduh identitas lengkap (CSV)' }).click();
+    const stepUp = page.getByTestId('step-up');
+    await stepUp.getByText('Konfirmasi identitas Anda').waitFor();
+    await stepUp.getByLabel('Kata sandi').fill(testEnvironment().demoPassword);
+    await stepUp.getByLabel('Kode autentikator atau kode pemulihan').fill(await nextTotpCode('metro.aks-teknis'));
+    const downloading = page.waitForEvent('download');
+    await stepUp.getByRole('button', { name: 'Konfirmasi dan lanjutkan' }).click();
+    const exported = readFileSync(await (await downloading).path(), 'utf8');
+    expect(exported).toContain(good.nik);
+    expect(exported).toContain(good.nama);
+    await page.getByText('Berkas CSV telah diunduh.').waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     await expectNoIdentityOutsideTheTable(page);
 

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { PasswordResetTokenRecord, UserRecord } from '@konvergensi/persistence';
 import { ApiClient } from '../support/api-client';
 import { openDatabase, startFileStack, type FileStack } from '../support/fixtures';
-import { launchBrowser, newContext } from './support/browser';
+import { nextTotpCode, rememberTotpSecret } from '../support/second-factor';
+import { launchBrowser, logIn, newContext, overflowsHorizontally, screenshot } from './support/browser';
 
 /** The reset link of a mail: path and query only, so it opens on the stack under test. */
 function linkIn(text: string): string {
@@ -145,6 +146,87 @@ describe('forgotten password', () => {
     expect(await page.getByTestId('sessions').locator('li').count()).toBe(1);
     const login = await anonymous.post('/api/v1/auth/login', { username, password: 'sandi-akun-sendiri-456' });
     expect(login.status).toBe(200);
+    await context.close();
+  });
+
+  it('makes a new admin set up an authenticator at the first login: QR code, first code, recovery codes', async () => {
+    const admin = await ApiClient.as(stack.baseUrl, 'admin');
+    const adminName = `admin.baru.${Date.now().toString(36)}`;
+    const created = await admin.post('/api/v1/users', {
+      username: adminName,
+      displayName: 'Admin Baru',
+      email: `${adminName}@uji.test`,
+      password: 'sandi-admin-baru-panjang',
+      roles: ['system_admin'],
+    });
+    expect(created.status).toBe(201);
+    const context = await newContext(browser, stack.baseUrl, 360);
+    const page = await context.newPage();
+    await page.goto('/masuk');
+    await page.getByLabel('Nama pengguna').fill(adminName);
+    await page.getByLabel('Kata sandi').fill('sandi-admin-baru-panjang');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Pasang aplikasi autentikator' }).waitFor();
+    const qr = page.getByTestId('mfa-qr');
+    await qr.waitFor();
+    expect(await qr.evaluate((img: unknown) => (img as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
+    const secret = (await page.getByTestId('mfa-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await screenshot(page, 'mfa-enrolment-360.png');
+    await page.getByLabel('Kode autentikator (6 angka)').fill(await nextTotpCode(adminName, secret));
+    await page.getByRole('button', { name: 'Aktifkan' }).click();
+    const codes = page.getByTestId('recovery-codes');
+    await codes.waitFor();
+    await expect(codes.locator('li').count()).resolves.toBe(10);
+    await page.getByRole('button', { name: 'Saya sudah menyimpan kode ini' }).click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // The account page tells the authenticator is on, required, and all ten codes are left.
+    await page.goto('/akun');
+    const settings = page.getByTestId('mfa-settings');
+    await settings.getByText(/Sisa kode pemulihan: 10\./).waitFor();
+    await expect(settings.getByRole('button', { name: 'Matikan verifikasi dua langkah' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('lets a province viewer switch two-step verification on from the account page, asks for the code at the next login, and off again', async () => {
+    const admin = await ApiClient.as(stack.baseUrl, 'admin');
+    const viewer = `pemirsa.${Date.now().toString(36)}`;
+    const viewerPassword = 'sandi-pemirsa-provinsi-1';
+    const created = await admin.post('/api/v1/users', {
+      username: viewer,
+      displayName: 'Pemirsa Provinsi',
+      email: `${viewer}@uji.test`,
+      password: viewerPassword,
+      roles: ['province_viewer'],
+      provinceCode: '18',
+    });
+    expect(created.status).toBe(201);
+    const context = await newContext(browser, stack.baseUrl);
+    const page = await context.newPage();
+    await logIn(page, viewer, viewerPassword);
+    await page.goto('/akun');
+    const settings = page.getByTestId('mfa-settings');
+    await settings.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
+    const secret = (await settings.getByTestId('mfa-secret').textContent()) ?? '';
+    rememberTotpSecret(viewer, secret);
+    await settings.getByLabel('Kode autentikator (6 angka)').fill(await nextTotpCode(viewer));
+    await settings.getByRole('button', { name: 'Aktifkan' }).click();
+    await settings.getByTestId('recovery-codes').waitFor();
+    await settings.getByRole('button', { name: 'Saya sudah menyimpan kode ini' }).click();
+    await settings.getByText(/Aktif sejak/).waitFor();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL((url) => url.pathname === '/masuk');
+
+    // The next login asks for the code; then the viewer switches it off again.
+    await logIn(page, viewer, viewerPassword);
+    await page.goto('/akun');
+    await settings.getByRole('button', { name: 'Matikan verifikasi dua langkah' }).click();
+    await settings.getByLabel('Kata sandi').fill(viewerPassword);
+    await settings.getByLabel('Kode autentikator atau kode pemulihan').fill(await nextTotpCode(viewer));
+    await settings.getByRole('button', { name: 'Matikan verifikasi dua langkah' }).click();
+    await settings.getByText('Verifikasi dua langkah telah dimatikan.').waitFor();
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { testEnvironment } from './environment';
+import { logInFully, nextTotpCode } from './second-factor';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -14,15 +15,10 @@ export class ApiClient {
   ) {}
 
   static async as(baseUrl: string, username: string): Promise<ApiClient> {
-    const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: testEnvironment().demoPassword }),
-    });
+    const response = await logInFully(baseUrl, username);
     if (response.status !== 200)
-      throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
-    const { accessToken } = (await response.json()) as { accessToken: string };
-    return new ApiClient(baseUrl, accessToken);
+      throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return new ApiClient(baseUrl, response.body.accessToken as string);
   }
 
   async request<T = unknown>(
@@ -48,6 +44,17 @@ export class ApiClient {
       // not JSON: keep the text
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** Step-up: password and a fresh authenticator code, so this session may reveal identities for a while. */
+  async stepUp(username: string): Promise<ApiResponse<{ validUntil: string }>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const answered = await this.post<{ validUntil: string; code?: string }>('/api/v1/me/step-up', {
+        password: testEnvironment().demoPassword,
+        code: await nextTotpCode(username),
+      });
+      if (answered.body.code !== 'MFA_CODE_REUSED' || attempt >= 4) return answered;
+    }
   }
 
   get<T = unknown>(path: string) {

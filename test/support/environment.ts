@@ -7,6 +7,11 @@ export interface TestEnvironment {
   /** Password of every seeded demo user (`admin`, `metro.sekretaris`, `metro.dinkes`, …). */
   demoPassword: string;
   authSecret: string;
+  /**
+   * The TOTP secret the admin and AKS demo users were enrolled with (they must use an
+   * authenticator): test/support/second-factor.ts computes their codes.
+   */
+  demoMfaSecret: string;
 }
 
 export function testEnvironment(): TestEnvironment {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret } from 'otpauth';
 import type { TestEnvironment } from './environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the provisioning scripts are ESM (.mjs) shared with npm start; Node 20.19+ requires them synchronously. */
@@ -41,8 +42,17 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = server.toString();
   await migrate(databaseUrl);
   const demoPassword = `uji-${randomBytes(9).toString('base64url')}`;
+  // The API's key for stored authenticator secrets; the seed encrypts the demo users' one with it.
+  const authSecret = randomBytes(32).toString('hex');
+  const demoMfaSecret = new Secret({ size: 20 }).base32;
   const seeded = spawnSync(process.execPath, [join(__dirname, '..', '..', 'apps', 'api', 'dist', 'seed.js')], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, DEMO_PASSWORD: demoPassword },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: databaseUrl,
+      DEMO_PASSWORD: demoPassword,
+      AUTH_SECRET: authSecret,
+      DEMO_MFA_SECRET: demoMfaSecret,
+    },
     encoding: 'utf8',
   });
   if (seeded.status !== 0) throw new Error(`seeding the test database failed: ${seeded.stderr}`);
@@ -53,7 +63,8 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl,
     workDir,
     demoPassword,
-    authSecret: randomBytes(32).toString('hex'),
+    authSecret,
+    demoMfaSecret,
   };
   // Jest starts its workers after globalSetup, so they inherit this variable.
   process.env.KONVERGENSI_TEST_ENV = JSON.stringify(environment);

@@ -5,14 +5,21 @@ import { seedDemo } from './seed/demo-seed';
 
 /**
  * `node apps/api/dist/seed.js`: the demo data of `npm start`. The password of every demo user is
- * DEMO_PASSWORD, or a random one printed here when that is unset.
+ * DEMO_PASSWORD, or a random one printed here when that is unset. DEMO_MFA_SECRET (with
+ * AUTH_SECRET) enrols the admin and AKS demo users with that TOTP secret: for scripted test runs.
  */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/konvergensi';
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
   const dataSource = await createDataSource({ url, applicationName: 'konvergensi-seed' }).initialize();
   try {
-    const { users, created } = await seedDemo(dataSource, { password });
+    const mfaSecret = process.env.DEMO_MFA_SECRET;
+    const authSecret = process.env.AUTH_SECRET;
+    if (mfaSecret && !authSecret) throw new Error('DEMO_MFA_SECRET needs AUTH_SECRET (the key of the stored secrets)');
+    const { users, created } = await seedDemo(dataSource, {
+      password,
+      mfa: mfaSecret && authSecret ? { secret: mfaSecret, authSecret } : undefined,
+    });
     const names = users.map((u) => u.username);
     process.stdout.write(
       `Demo data: Kota Metro (18.72) and Kota Dumai (14.72); ${users.length} demo users (${created} new), e.g. ` +

@@ -65,6 +65,11 @@ export const configSchema = z.object({
    */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /**
+   * How long a step-up (password and authenticator code again) lets its session reveal or export
+   * AKS identities (OWASP ASVS 4.3.3 / 2.8.x); afterwards 403 STEP_UP_REQUIRED.
+   */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   /** Failed logins in a row that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -31,6 +31,7 @@ import { IdempotencyKeyRecord } from './entities/idempotency.entity';
 import { LoginFailureRecord } from './entities/login-failure.entity';
 import { AuthSessionRecord } from './entities/auth-session.entity';
 import { PasswordResetTokenRecord } from './entities/password-reset.entity';
+import { MfaChallengeRecord, MfaRecoveryCodeRecord, UserMfaRecord } from './entities/mfa.entity';
 import { RefreshTokenRecord, RoleAssignmentRecord, UserRecord } from './entities/user.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { RecordsAndIdentity1763900000000 } from './migrations/1763900000000-records-and-identity';
@@ -41,6 +42,7 @@ import { AnnualCycle1764100000000 } from './migrations/1764100000000-annual-cycl
 import { StatusPortal1764400000000 } from './migrations/1764400000000-status-portal';
 import { PasswordReset1764500000000 } from './migrations/1764500000000-password-reset';
 import { RequestSafety1764600000000 } from './migrations/1764600000000-request-safety';
+import { SecondFactor1764650000000 } from './migrations/1764650000000-second-factor';
 
 export const entities = [
   PipeCheckRecord,
@@ -83,6 +85,9 @@ export const entities = [
   IdempotencyKeyRecord,
   LoginFailureRecord,
   AuthSessionRecord,
+  UserMfaRecord,
+  MfaRecoveryCodeRecord,
+  MfaChallengeRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */
@@ -96,6 +101,7 @@ export const migrations = [
   StatusPortal1764400000000,
   PasswordReset1764500000000,
   RequestSafety1764600000000,
+  SecondFactor1764650000000,
 ];
 
 export interface DataSourceSettings {

@@ -23,3 +23,4 @@ export * from './entities/password-reset.entity';
 export * from './entities/idempotency.entity';
 export * from './entities/login-failure.entity';
 export * from './entities/auth-session.entity';
+export * from './entities/mfa.entity';

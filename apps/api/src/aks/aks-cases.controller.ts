@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { StepUp } from '../auth/mfa/step-up.service';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
@@ -55,6 +56,7 @@ export class AksCasesController {
   constructor(
     private readonly audits: AksAudits,
     private readonly cases: AksCases,
+    private readonly stepUp: StepUp,
   ) {}
 
   @Post('aks/audits/:id/cases/import')
@@ -104,7 +106,10 @@ export class AksCasesController {
   }
 
   @Get('aks/audits/:id/cases/export')
-  @ApiOperation({ summary: 'Full identities as CSV, for the AKS lead of the audit only; every case read is logged' })
+  @ApiOperation({
+    summary:
+      'Full identities as CSV, for the AKS lead of the audit only, after a step-up (403 STEP_UP_REQUIRED); every case read is logged',
+  })
   async exportCsv(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: idParams }) params: z.infer<typeof idParams>,
@@ -117,7 +122,7 @@ export class AksCasesController {
         'AKS_LEAD_ONLY',
         'Hanya ketua (lead) Tim Teknis AKS pada audit ini yang dapat mengekspor identitas kasus.',
       );
-    const csv = await this.cases.exportCsv(audit, principal);
+    const csv = await this.cases.exportCsv(audit, principal, await this.stepUp.require(principal));
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="kasus-aks-${audit.year}-s${audit.semester}.csv"`);
     response.setHeader('Cache-Control', 'no-store');

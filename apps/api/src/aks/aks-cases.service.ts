@@ -225,11 +225,17 @@ export class AksCases {
     return { id };
   }
 
-  private async logAccess(manager: EntityManager, principal: Principal, caseIds: string[], purpose: Purpose) {
+  private async logAccess(
+    manager: EntityManager,
+    principal: Principal,
+    caseIds: string[],
+    purpose: Purpose,
+    stepUpAt: Date | null = null,
+  ) {
     if (caseIds.length === 0) return;
     await manager
       .getRepository(AksIdentityAccessRecord)
-      .insert(caseIds.map((caseId) => ({ caseId, userId: principal.userId, purpose })));
+      .insert(caseIds.map((caseId) => ({ caseId, userId: principal.userId, purpose, stepUpAt })));
   }
 
   private presentIdentity(record: AksCaseRecord) {
@@ -307,8 +313,11 @@ export class AksCases {
     };
   }
 
-  /** Full identities as CSV for the AKS lead; formula starts are neutralised, every case is logged. */
-  async exportCsv(audit: AksAuditRecord, principal: Principal): Promise<string> {
+  /**
+   * Full identities as CSV for the AKS lead after a step-up; formula starts are neutralised, every
+   * case is logged with the step-up that allowed it.
+   */
+  async exportCsv(audit: AksAuditRecord, principal: Principal, stepUpAt: Date): Promise<string> {
     this.cipher.ensureConfigured();
     const cases = await this.dataSource
       .getRepository(AksCaseRecord)
@@ -342,6 +351,7 @@ export class AksCases {
       principal,
       cases.map((c) => c.id),
       'ekspor',
+      stepUpAt,
     );
     return `${lines.join('\r\n')}\r\n`;
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } f
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@konvergensi/config';
 import type { CurrentUser } from '@konvergensi/contracts';
+import type { UserRecord } from '@konvergensi/persistence';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiError } from '../common/api-error';
@@ -13,6 +14,7 @@ import type { LoginRateLimiter } from './login-rate-limiter';
 import { CurrentPrincipal, type Principal } from './principal';
 import { newPasswordSchema } from './password-policy';
 import { PasswordResets } from './password-reset.service';
+import { challengeInvalid, MfaService, type EnrolmentStart } from './mfa/mfa.service';
 
 export const refreshCookieName = 'konvergensi_refresh';
 const refreshCookiePath = '/api/v1/auth';
@@ -23,6 +25,12 @@ const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
+
+const challengeToken = z.string().trim().min(20).max(200);
+const secondFactorCode = z.string().trim().min(6).max(20);
+const loginMfaBody = z.strictObject({ challengeToken, code: secondFactorCode });
+const enrolmentStartBody = z.strictObject({ challengeToken });
+const enrolmentConfirmBody = z.strictObject({ challengeToken, code: secondFactorCode });
 
 const passwordResetRequestBody = z.strictObject({
   /** The username or the account's e-mail address. */
@@ -46,6 +54,16 @@ interface TokenResponse {
   expiresIn: number;
 }
 
+/**
+ * The password was right and the account has (or must first set up) an authenticator: the login
+ * goes on with the challenge token at auth/login/mfa, or at auth/mfa/enrolment.
+ */
+interface SecondFactorStep {
+  mfaRequired?: true;
+  mfaEnrolmentRequired?: true;
+  challengeToken: string;
+}
+
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
@@ -54,12 +72,26 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGIN_RATE_LIMITER) private readonly limiter: LoginRateLimiter,
     private readonly passwordResets: PasswordResets,
+    private readonly mfa: MfaService,
   ) {}
+
+  private acquireLoginAttempt(request: Request): void {
+    if (!this.limiter.tryAcquire(request.ip ?? 'unknown')) {
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
+      );
+    }
+  }
 
   @Public()
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Logs in: returns a short-lived access token and sets the refresh cookie' })
+  @ApiOperation({
+    summary:
+      'Logs in: returns a short-lived access token and sets the refresh cookie, or, for an account with an authenticator (required for admins and AKS teams), a challenge for the code',
+  })
   @ApiBody({ schema: schemaFor(loginBody) })
   @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
   @ApiResponse({ status: 423, description: 'ACCOUNT_LOCKED' })
@@ -68,18 +100,92 @@ export class AuthController {
     @Body({ schema: loginBody }) body: z.infer<typeof loginBody>,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse | SecondFactorStep> {
+    this.acquireLoginAttempt(request);
+    const user = await this.auth.checkPassword(body.username, body.password);
+    const userAgent = request.headers['user-agent'];
+    if (await this.mfa.isEnabled(user.id))
+      return { mfaRequired: true, challengeToken: await this.mfa.createChallenge(user.id, 'login', userAgent) };
+    if (MfaService.requiredFor(await this.mfa.rolesOf(user.id)))
+      return {
+        mfaEnrolmentRequired: true,
+        challengeToken: await this.mfa.createChallenge(user.id, 'enrolment', userAgent),
+      };
+    return this.respondWithSession(response, await this.auth.startSession(user, userAgent));
+  }
+
+  @Public()
+  @Post('auth/login/mfa')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Second step of a login: the authenticator code (or a recovery code) for the challenge' })
+  @ApiBody({ schema: schemaFor(loginMfaBody) })
+  @ApiResponse({ status: 401, description: 'MFA_CODE_INVALID, MFA_CODE_REUSED or MFA_CHALLENGE_INVALID' })
+  @ApiResponse({ status: 423, description: 'ACCOUNT_LOCKED' })
+  async loginSecondFactor(
+    @Body({ schema: loginMfaBody }) body: z.infer<typeof loginMfaBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TokenResponse> {
-    if (!this.limiter.tryAcquire(request.ip ?? 'unknown')) {
-      throw new ApiError(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'TOO_MANY_LOGIN_ATTEMPTS',
-        'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
-      );
-    }
-    return this.respondWithSession(
-      response,
-      await this.auth.login(body.username, body.password, request.headers['user-agent']),
+    this.acquireLoginAttempt(request);
+    const { challenge, user } = await this.challengedUser(body.challengeToken, 'login');
+    await this.mfa.verify(user.id, body.code, () => this.countCodeFailure(challenge.id, user), HttpStatus.UNAUTHORIZED);
+    return this.respondWithSession(response, await this.spendAndStart(challenge, user));
+  }
+
+  @Public()
+  @Post('auth/mfa/enrolment')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'At a first login that requires an authenticator: a new secret with its QR code (SVG) for the app',
+  })
+  @ApiBody({ schema: schemaFor(enrolmentStartBody) })
+  async startEnrolmentAtLogin(
+    @Body({ schema: enrolmentStartBody }) body: z.infer<typeof enrolmentStartBody>,
+    @Req() request: Request,
+  ): Promise<EnrolmentStart> {
+    this.acquireLoginAttempt(request);
+    const { user } = await this.challengedUser(body.challengeToken, 'enrolment');
+    return this.mfa.startEnrolment(user);
+  }
+
+  @Public()
+  @Post('auth/mfa/enrolment/confirm')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Confirms the enrolment with the first code from the app: answers the recovery codes (shown once) and starts the session',
+  })
+  @ApiBody({ schema: schemaFor(enrolmentConfirmBody) })
+  async confirmEnrolmentAtLogin(
+    @Body({ schema: enrolmentConfirmBody }) body: z.infer<typeof enrolmentConfirmBody>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenResponse & { recoveryCodes: string[] }> {
+    this.acquireLoginAttempt(request);
+    const { challenge, user } = await this.challengedUser(body.challengeToken, 'enrolment');
+    const recoveryCodes = await this.mfa.confirmEnrolment(
+      user,
+      body.code,
+      () => this.countCodeFailure(challenge.id, user),
+      HttpStatus.UNAUTHORIZED,
     );
+    return { ...this.respondWithSession(response, await this.spendAndStart(challenge, user)), recoveryCodes };
+  }
+
+  private async challengedUser(token: string, purpose: 'login' | 'enrolment') {
+    const challenge = await this.mfa.challenge(token, purpose);
+    const user = await this.auth.userForChallenge(challenge.userId);
+    return { challenge, user };
+  }
+
+  private async countCodeFailure(challengeId: string, user: UserRecord) {
+    await this.mfa.countChallengeFailure(challengeId);
+    await this.auth.countFailedPassword(user);
+  }
+
+  private async spendAndStart(challenge: { id: string; userAgent: string | null }, user: UserRecord) {
+    if (!(await this.mfa.spendChallenge(challenge.id))) throw challengeInvalid();
+    return this.auth.startSession(user, challenge.userAgent ?? undefined);
   }
 
   @Public()
@@ -116,13 +222,7 @@ export class AuthController {
     @Req() request: Request,
   ): { message: string } {
     // Shares the login bucket: both are guesses at accounts from one address.
-    if (!this.limiter.tryAcquire(request.ip ?? 'unknown')) {
-      throw new ApiError(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'TOO_MANY_LOGIN_ATTEMPTS',
-        'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
-      );
-    }
+    this.acquireLoginAttempt(request);
     this.passwordResets.request(body.identifier);
     return passwordResetAccepted;
   }

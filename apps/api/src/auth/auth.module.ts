@@ -7,14 +7,19 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { MfaController, MfaResetController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { StepUp } from './mfa/step-up.service';
 import { PasswordResets } from './password-reset.service';
 import { SessionRegistry } from './session-registry';
 
 @Global()
 @Module({
-  controllers: [AuthController, AccountController],
+  controllers: [AuthController, AccountController, MfaController, MfaResetController],
   providers: [
     AuthService,
+    MfaService,
+    StepUp,
     PasswordResets,
     SessionRegistry,
     {
@@ -24,6 +29,6 @@ import { SessionRegistry } from './session-registry';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, StepUp],
 })
 export class AuthModule {}

@@ -14,6 +14,7 @@ import { IsNull, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, DATA_SOURCE, LOGGER } from '../tokens';
 import { AccessTokens } from './access-token';
+import { challengeInvalid } from './mfa/mfa.service';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
 import { SessionRegistry } from './session-registry';
@@ -47,6 +48,10 @@ const sessionEnded = () =>
 const invalidRefresh = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
 
+function isLocked(user: UserRecord): boolean {
+  return !!user.lockedUntil && user.lockedUntil.getTime() > Date.now();
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -69,8 +74,9 @@ export class AuthService {
    * locked for LOGIN_LOCK_MINUTES (423), whatever password is tried meanwhile. A username that no
    * active account has is counted and locked the same way (in login_failure), and every path
    * verifies one argon2 hash, so neither the answers nor their timing tell which accounts exist.
+   * The caller goes on to the second factor or straight to `startSession`.
    */
-  async login(username: string, password: string, userAgent?: string): Promise<SessionTokens> {
+  async checkPassword(username: string, password: string): Promise<UserRecord> {
     const users = this.dataSource.getRepository(UserRecord);
     const name = username.trim().toLowerCase();
     const user = await users.findOneBy({ username: name });
@@ -81,7 +87,7 @@ export class AuthService {
       await this.countUnknownNameFailure(name);
       throw invalidCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    if (isLocked(user)) {
       await verifyPassword(await decoyPasswordHash(), password);
       throw accountLocked();
     }
@@ -89,7 +95,28 @@ export class AuthService {
       await this.countFailedPassword(user);
       throw invalidCredentials();
     }
-    await users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
+    return user;
+  }
+
+  /** 423 while the account is locked: wrong second-factor codes lock it as wrong passwords do. */
+  refuseWhileLocked(user: UserRecord): void {
+    if (isLocked(user)) throw accountLocked();
+  }
+
+  /**
+   * The account a second-factor challenge belongs to, if it may still log in: deactivated in the
+   * meantime is a dead challenge, locked (by wrong codes too) is 423.
+   */
+  async userForChallenge(userId: string): Promise<UserRecord> {
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId });
+    if (!user || !user.active) throw challengeInvalid();
+    this.refuseWhileLocked(user);
+    return user;
+  }
+
+  /** A login succeeded (password, and the second factor where there is one): a new session. */
+  async startSession(user: UserRecord, userAgent: string | undefined): Promise<SessionTokens> {
+    await this.dataSource.getRepository(UserRecord).update(user.id, { failedLoginCount: 0, lockedUntil: null });
     const familyId = randomUUID();
     await this.sessions.start(user.id, familyId, userAgent);
     return this.issueSession(user.id, familyId);

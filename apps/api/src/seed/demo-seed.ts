@@ -1,7 +1,8 @@
-import type { UserRole } from '@konvergensi/contracts';
+import { privilegedRoles, type UserRole } from '@konvergensi/contracts';
 import { kecamatanOf, provinces, regencies, regencyUnits, villagesOf, type Regency } from '@konvergensi/domain';
-import { RegionRecord, RoleAssignmentRecord, UnitRecord, UserRecord } from '@konvergensi/persistence';
+import { RegionRecord, RoleAssignmentRecord, UnitRecord, UserMfaRecord, UserRecord } from '@konvergensi/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
+import { MfaSecretCipher } from '../auth/mfa/mfa-secret-cipher';
 import { hashPassword } from '../auth/password-hasher';
 
 export interface DemoUser {
@@ -138,12 +139,17 @@ async function upsertRegion(manager: EntityManager, region: Partial<RegionRecord
  * Seeds Kota Metro and Kota Dumai with their kecamatan and kelurahan as the seed reports list
  * them, their units with the role mapping, and the demo users. Idempotent: existing rows are
  * updated, existing users keep their password.
+ *
+ * `mfa` (scripted runs only: the tests, never `npm start`) gives every new demo user of a role that
+ * requires an authenticator the one shared TOTP secret, already enrolled, so a script can log in
+ * with computed codes; without it those users set up their authenticator at their first login.
  */
 export async function seedDemo(
   dataSource: DataSource,
-  options: { password: string },
+  options: { password: string; mfa?: { secret: string; authSecret: string } },
 ): Promise<{ users: DemoUser[]; created: number }> {
   const passwordHash = await hashPassword(options.password);
+  const mfaCipher = options.mfa ? new MfaSecretCipher(options.mfa.authSecret) : undefined;
   return dataSource.transaction(async (manager) => {
     for (const province of provinces) {
       await upsertRegion(manager, {
@@ -221,6 +227,14 @@ export async function seedDemo(
         active: true,
       });
       await manager.getRepository(RoleAssignmentRecord).insert(user.roles.map((role) => ({ userId: record.id, role })));
+      if (mfaCipher && options.mfa && user.roles.some((role) => privilegedRoles.includes(role))) {
+        await manager.getRepository(UserMfaRecord).insert({
+          userId: record.id,
+          secretCiphertext: mfaCipher.encrypt(record.id, options.mfa.secret),
+          enabledAt: new Date(),
+          lastUsedStep: null,
+        });
+      }
       created += 1;
     }
     return { users, created };

@@ -22,6 +22,17 @@ interface TokenResponse {
   expiresIn: number;
 }
 
+/** What a correct password leads to: a session, or the second step of verifikasi dua langkah. */
+export type LoginStep =
+  { kind: 'signedIn' } | { kind: 'code'; challengeToken: string } | { kind: 'enrol'; challengeToken: string };
+
+/** A new authenticator secret with its QR code (an SVG document) and otpauth address. */
+export interface MfaEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrSvg: string;
+}
+
 type SessionListener = (signedIn: boolean) => void;
 
 export class ApiClient {
@@ -39,15 +50,45 @@ export class ApiClient {
     return () => this.listeners.delete(listener);
   }
 
-  async login(username: string, password: string): Promise<void> {
-    const response = await fetch('/api/v1/auth/login', {
+  private async publicPost<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify(body),
     });
     if (!response.ok) throw await failureOf(response);
-    this.accept((await response.json()) as TokenResponse);
+    return (await response.json()) as T;
+  }
+
+  async login(username: string, password: string): Promise<LoginStep> {
+    const answer = await this.publicPost<
+      TokenResponse | { mfaRequired?: true; mfaEnrolmentRequired?: true; challengeToken: string }
+    >('/api/v1/auth/login', { username, password });
+    if ('challengeToken' in answer)
+      return { kind: answer.mfaEnrolmentRequired ? 'enrol' : 'code', challengeToken: answer.challengeToken };
+    this.accept(answer);
+    return { kind: 'signedIn' };
+  }
+
+  /** The second step: a code of the authenticator (or a recovery code) for the login's challenge. */
+  async loginWithCode(challengeToken: string, code: string): Promise<void> {
+    this.accept(await this.publicPost<TokenResponse>('/api/v1/auth/login/mfa', { challengeToken, code }));
+  }
+
+  /** At a first login that requires an authenticator: the secret and QR code to scan. */
+  startEnrolmentAtLogin(challengeToken: string): Promise<MfaEnrolment> {
+    return this.publicPost<MfaEnrolment>('/api/v1/auth/mfa/enrolment', { challengeToken });
+  }
+
+  /** The first code turns the authenticator on and signs in; answers the recovery codes to show once. */
+  async confirmEnrolmentAtLogin(challengeToken: string, code: string): Promise<string[]> {
+    const answer = await this.publicPost<TokenResponse & { recoveryCodes: string[] }>(
+      '/api/v1/auth/mfa/enrolment/confirm',
+      { challengeToken, code },
+    );
+    this.accept(answer);
+    return answer.recoveryCodes;
   }
 
   /** Exchanges the refresh cookie for a new access token; false when there is no session. */

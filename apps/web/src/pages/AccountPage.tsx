@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
+import { EnrolmentForm, ProofForm, RecoveryCodes } from '../components/SecondFactor';
 import { ErrorNote, PageHeading, ResourceView } from '../components/ui';
 import { api } from '../lib/api';
 import { useApp } from '../lib/app-context';
@@ -15,13 +16,24 @@ interface SessionView {
   current: boolean;
 }
 
-/** The signed-in person's own account: change the password, see and end sessions on other devices. */
+interface MfaStatus {
+  enabled: boolean;
+  enabledAt: string | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/**
+ * The signed-in person's own account: change the password, verifikasi dua langkah, see and end
+ * sessions on other devices.
+ */
 export function AccountPage() {
   const { t } = useApp();
   return (
     <div className="narrow">
       <PageHeading>{t('accountTitle')}</PageHeading>
       <PasswordChange />
+      <SecondFactorSettings />
       <Sessions />
     </div>
   );
@@ -142,6 +154,115 @@ function Sessions() {
             ))}
           </ul>
         )}
+      </ResourceView>
+    </section>
+  );
+}
+
+type MfaAction = 'none' | 'enrol' | 'renew' | 'disable';
+
+function SecondFactorSettings() {
+  const { t, locale } = useApp();
+  const status = useResource<MfaStatus>('/api/v1/me/mfa');
+  const [action, setAction] = useState<MfaAction>('none');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [turnedOff, setTurnedOff] = useState(false);
+  const start = useCallback(
+    () => api.post<{ secret: string; otpauthUri: string; qrSvg: string }>('/api/v1/me/mfa/enrolment'),
+    [],
+  );
+  const confirm = useCallback(
+    async (code: string) =>
+      (await api.post<{ recoveryCodes: string[] }>('/api/v1/me/mfa/enrolment/confirm', { code })).recoveryCodes,
+    [],
+  );
+  const done = () => {
+    setAction('none');
+    status.reload();
+  };
+
+  return (
+    <section aria-labelledby="mfa-settings" data-testid="mfa-settings">
+      <h2 id="mfa-settings">{t('mfaAccountTitle')}</h2>
+      <ResourceView resource={status} what={t('mfaAccountTitle')}>
+        {(mfa) =>
+          codes ? (
+            <RecoveryCodes
+              codes={codes}
+              onSaved={() => {
+                setCodes(null);
+                done();
+              }}
+            />
+          ) : (
+            <>
+              {turnedOff && (
+                <p role="status" className="note note-ok">
+                  {t('mfaTurnedOff')}
+                </p>
+              )}
+              <p>
+                {mfa.enabled && mfa.enabledAt
+                  ? t('mfaOn', { when: formatDateTimeShort(locale, new Date(mfa.enabledAt)), n: mfa.recoveryCodesLeft })
+                  : t('mfaOff')}
+              </p>
+              {mfa.required && <p className="muted small">{t('mfaRequiredNote')}</p>}
+              {action === 'enrol' && (
+                <EnrolmentForm start={start} confirm={confirm} onEnrolled={(fresh) => setCodes(fresh)} />
+              )}
+              {action === 'renew' && (
+                <ProofForm
+                  submitLabel={t('mfaNewRecoveryCodes')}
+                  onCancel={() => setAction('none')}
+                  onProof={async (password, code) => {
+                    const renewed = await api.post<{ recoveryCodes: string[] }>('/api/v1/me/mfa/recovery-codes', {
+                      password,
+                      code,
+                    });
+                    setCodes(renewed.recoveryCodes);
+                  }}
+                />
+              )}
+              {action === 'disable' && (
+                <ProofForm
+                  submitLabel={t('mfaTurnOff')}
+                  onCancel={() => setAction('none')}
+                  onProof={async (password, code) => {
+                    await api.post('/api/v1/me/mfa/disable', { password, code });
+                    setTurnedOff(true);
+                    done();
+                  }}
+                />
+              )}
+              {action === 'none' && (
+                <div className="actions">
+                  {!mfa.enabled && (
+                    <button
+                      type="button"
+                      className="button primary"
+                      onClick={() => {
+                        setTurnedOff(false);
+                        setAction('enrol');
+                      }}
+                    >
+                      {t('mfaTurnOn')}
+                    </button>
+                  )}
+                  {mfa.enabled && (
+                    <button type="button" className="button" onClick={() => setAction('renew')}>
+                      {t('mfaNewRecoveryCodes')}
+                    </button>
+                  )}
+                  {mfa.enabled && !mfa.required && (
+                    <button type="button" className="button" onClick={() => setAction('disable')}>
+                      {t('mfaTurnOff')}
+                    </button>
+                  )}
+                </div>
+              )}
+            </>
+          )
+        }
       </ResourceView>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FileUploadFields } from '../components/FileUploadFields';
+import { StepUpForm } from '../components/SecondFactor';
 import { ErrorNote, ResourceView } from '../components/ui';
 import type { MessageKey } from '../i18n/messages';
 import { api, ApiFailure } from '../lib/api';
@@ -364,6 +365,7 @@ export function CaseWork({ audit, onChanged }: { audit: AuditRef; onChanged: () 
   };
   return (
     <>
+      {hasRole(user, 'aks_technical') && <IdentityExport audit={audit} />}
       {canRecord && <CsvImport auditId={audit.id} onImported={changed} />}
       {canRecord && <CaseEntry auditId={audit.id} onEntered={changed} />}
       <ResourceView resource={cases} what={t('aksCases')}>
@@ -419,6 +421,63 @@ export function CaseWork({ audit, onChanged }: { audit: AuditRef; onChanged: () 
         />
       )}
     </>
+  );
+}
+
+/**
+ * The lead's export of full identities: after a step-up of the last minutes (the API answers
+ * STEP_UP_REQUIRED otherwise, and the form asks for password and code, then downloads). Shown to
+ * the technical team; the API tells a member who is not the lead (the roster may change on the
+ * same page meanwhile).
+ */
+function IdentityExport({ audit }: { audit: AuditRef }) {
+  const { t } = useApp();
+  const [stepUp, setStepUp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    setDone(false);
+    try {
+      const csv = await api.get<string>(`/api/v1/aks/audits/${audit.id}/cases/export`);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `kasus-aks-${audit.id.slice(0, 8)}.csv`;
+      link.click();
+      URL.revokeObjectURL(url);
+      setStepUp(false);
+      setDone(true);
+    } catch (failure) {
+      if (failure instanceof ApiFailure && failure.code === 'STEP_UP_REQUIRED') setStepUp(true);
+      else setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="aks-export" data-testid="aks-export">
+      <h3 id="aks-export">{t('aksExportTitle')}</h3>
+      <p className="muted small">{t('aksExportHint')}</p>
+      <ErrorNote error={error} />
+      {error instanceof ApiFailure && error.code === 'MFA_NOT_ENROLLED' && <p className="note">{t('stepUpNoMfa')}</p>}
+      {done && (
+        <p role="status" className="note note-ok">
+          {t('aksExportDone')}
+        </p>
+      )}
+      {stepUp ? (
+        <StepUpForm onConfirmed={() => void download()} onCancel={() => setStepUp(false)} />
+      ) : (
+        <button type="button" className="button" disabled={busy} onClick={() => void download()}>
+          {t('aksExportButton')}
+        </button>
+      )}
+    </section>
   );
 }
 

@@ -1,14 +1,24 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CodeField, EnrolmentForm, RecoveryCodes } from '../components/SecondFactor';
 import { ErrorNote, PageHeading } from '../components/ui';
 import { api, ApiFailure } from '../lib/api';
 import { homePathFor, useApp } from '../lib/app-context';
 import { Link, navigate } from '../lib/router';
 import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields';
 
+/** Where a login stands: the password, a code, a first enrolment, or the recovery codes to keep. */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code'; challengeToken: string }
+  | { kind: 'enrol'; challengeToken: string }
+  | { kind: 'recoveryCodes'; codes: string[] };
+
 export function LoginPage() {
   const { t, reloadUser, user } = useApp();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'password' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -25,14 +35,90 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await api.login(username, password);
-      await reloadUser();
+      const next = await api.login(username, password);
+      setPassword('');
+      if (next.kind === 'signedIn') await reloadUser();
+      else setStep(next);
     } catch (failure) {
       setError(failure instanceof ApiFailure ? failure : new ApiFailure(0, 'NETWORK_ERROR', ''));
     } finally {
       setBusy(false);
     }
   };
+
+  const submitCode = async (event: FormEvent) => {
+    event.preventDefault();
+    if (step.kind !== 'code') return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.loginWithCode(step.challengeToken, code.trim());
+      await reloadUser();
+    } catch (failure) {
+      setCode('');
+      setError(failure instanceof ApiFailure ? failure : new ApiFailure(0, 'NETWORK_ERROR', ''));
+      // A dead challenge (expired, too many wrong codes) needs the password again.
+      if (failure instanceof ApiFailure && ['MFA_CHALLENGE_INVALID', 'ACCOUNT_LOCKED'].includes(failure.code))
+        setStep({ kind: 'password' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const challengeToken = step.kind === 'enrol' ? step.challengeToken : '';
+  const startEnrolment = useCallback(() => api.startEnrolmentAtLogin(challengeToken), [challengeToken]);
+  const confirmEnrolment = useCallback(
+    (first: string) => api.confirmEnrolmentAtLogin(challengeToken, first),
+    [challengeToken],
+  );
+
+  const backToPassword = (
+    <p>
+      <button type="button" className="button link" onClick={() => setStep({ kind: 'password' })}>
+        {t('mfaBackToPassword')}
+      </button>
+    </p>
+  );
+
+  if (step.kind === 'code')
+    return (
+      <div className="narrow">
+        <PageHeading>{t('mfaCodeTitle')}</PageHeading>
+        <form onSubmit={submitCode} className="form" aria-describedby="code-intro">
+          <p id="code-intro" className="muted">
+            {t('mfaCodeIntro')}
+          </p>
+          <ErrorNote error={error} />
+          <CodeField value={code} onChange={setCode} allowRecovery />
+          <button type="submit" className="button primary" disabled={busy || !code.trim()}>
+            {busy ? t('signingIn') : t('mfaVerify')}
+          </button>
+        </form>
+        {backToPassword}
+      </div>
+    );
+
+  if (step.kind === 'enrol')
+    return (
+      <div className="narrow">
+        <PageHeading>{t('mfaEnrolTitle')}</PageHeading>
+        <p className="note">{t('mfaEnrolRequired')}</p>
+        <EnrolmentForm
+          start={startEnrolment}
+          confirm={confirmEnrolment}
+          onEnrolled={(codes) => setStep({ kind: 'recoveryCodes', codes })}
+        />
+        {backToPassword}
+      </div>
+    );
+
+  if (step.kind === 'recoveryCodes')
+    return (
+      <div className="narrow">
+        <PageHeading>{t('mfaEnrolTitle')}</PageHeading>
+        <RecoveryCodes codes={step.codes} onSaved={() => void reloadUser()} />
+      </div>
+    );
 
   return (
     <div className="narrow">

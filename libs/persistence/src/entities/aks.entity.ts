@@ -220,6 +220,10 @@ export class AksIdentityAccessRecord {
   @Column({ type: 'text' })
   purpose!: string;
 
+  /** The step-up (fresh password and authenticator code) that allowed a full reveal or export. */
+  @Column({ name: 'step_up_at', type: 'timestamptz', nullable: true })
+  stepUpAt!: Date | null;
+
   @CreateDateColumn({ name: 'accessed_at', type: 'timestamptz' })
   accessedAt!: Date;
 }

@@ -35,4 +35,11 @@ export class AuthSessionRecord {
 
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent!: string | null;
+
+  /**
+   * When the user last proved themselves again (password and authenticator code) in this session:
+   * revealing or exporting AKS identities needs a step-up of the last few minutes.
+   */
+  @Column({ name: 'step_up_at', type: 'timestamptz', nullable: true })
+  stepUpAt!: Date | null;
 }
