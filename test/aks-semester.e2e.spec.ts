@@ -278,6 +278,12 @@ describe('a whole AKS semester with the default template (003: five stages) on t
     const done = await waitForStage(secretary, audit.id, null);
     expect(done.stages.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(done.reportStatus).toBe('submitted');
+    // The submission starts the retention period of the identities: two years by default.
+    const submitted = done as typeof done & { reportSubmittedAt: string; identityErasureDueAt: string };
+    expect(Date.now() - new Date(submitted.reportSubmittedAt).getTime()).toBeLessThan(10 * 60_000);
+    const due = new Date(submitted.reportSubmittedAt);
+    due.setUTCMonth(due.getUTCMonth() + 24);
+    expect(submitted.identityErasureDueAt).toBe(due.toISOString());
     const late = await uploadFile<{ code: string }>(
       technical,
       `/api/v1/aks/audits/${audit.id}/cases/import`,

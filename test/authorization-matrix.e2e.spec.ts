@@ -54,6 +54,8 @@ interface Fixtures {
   doomedActivityId: string;
   auditId: string;
   caseId: string;
+  /** A case whose identity the lead's erasure row removes, so the other rows keep theirs. */
+  erasableCaseId: string;
   pipeCheckId: string;
   substituteId: string;
   sessionId: string;
@@ -138,6 +140,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     doomedActivityId: '',
     auditId: '',
     caseId: '',
+    erasableCaseId: '',
     pipeCheckId: '',
     substituteId: '',
     sessionId: '',
@@ -153,6 +156,12 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
     return cookie.split(';')[0] as string;
   };
   let workerStopped = false;
+  /** The lead's full reveals and erasures need a step-up (password and code again) of the last minutes. */
+  const stepUpTheLead = async (role: Role) => {
+    if (role !== 'aks_technical') return;
+    const stepped = await new ApiClient(stack.baseUrl, await logins.token(userOf[role])).stepUp(userOf[role]);
+    if (stepped.status !== 200) throw new Error(`step-up failed: ${JSON.stringify(stepped.body)}`);
+  };
 
   const endpoints: Endpoint[] = [
     { method: 'get', path: '/api/health', expected: publicRoute },
@@ -597,11 +606,7 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       method: 'get',
       path: '/api/v1/aks/audits/:auditId/cases/export',
       identity: true,
-      prepare: async (role) => {
-        if (role !== 'aks_technical') return;
-        const stepped = await new ApiClient(stack.baseUrl, await logins.token(userOf[role])).stepUp(userOf[role]);
-        if (stepped.status !== 200) throw new Error(`step-up failed: ${JSON.stringify(stepped.body)}`);
-      },
+      prepare: stepUpTheLead,
       expected: caseRecorders,
     },
     { method: 'get', path: '/api/v1/aks/cases/:caseId', identity: true, expected: caseReaders },
@@ -631,6 +636,38 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: caseReaders,
     },
     { method: 'post', path: '/api/v1/aks/cases/:caseId/sign-off', identity: true, expected: caseSigners },
+
+    // ── a data subject's requests (see, correct, erase) and retention: the AKS lead; UU PDP ──
+    {
+      method: 'get',
+      path: '/api/v1/aks/cases/:caseId/identity',
+      identity: true,
+      prepare: stepUpTheLead,
+      expected: caseMeasurers,
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/aks/cases/:caseId/identity',
+      body: () => ({ alamat: 'Jl. Matriks RT 02', alasan: 'Permintaan koreksi subjek data (matriks)' }),
+      identity: true,
+      expected: caseMeasurers,
+    },
+    {
+      method: 'post',
+      path: '/api/v1/aks/cases/:erasableCaseId/identity/erasure',
+      body: () => ({ alasan: 'Permintaan penghapusan subjek data (matriks)' }),
+      identity: true,
+      prepare: stepUpTheLead,
+      expected: caseMeasurers,
+    },
+    { method: 'get', path: '/api/v1/aks/audits/:auditId/identity-erasures', expected: aksTeams },
+    { method: 'get', path: '/api/v1/regencies/18.72/aks-retention-settings', expected: everyoneSignedIn },
+    {
+      method: 'put',
+      path: '/api/v1/regencies/18.72/aks-retention-settings',
+      body: () => ({ retentionMonths: 24 }),
+      expected: secretaryOrAdmin,
+    },
 
     // Last, because it stops this file's worker first: the triggered year start would otherwise
     // create and run Metro's cycle of the current year, which other test files work in. Without a
@@ -703,6 +740,11 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       .set(await logins.bearer('metro.aks-teknis'))
       .send(badutaRow({ nik: '1872014101510001', nama: 'Kasus Matriks Akses' }));
     fixtures.caseId = (expectStatus(entered, 201).body as { id: string }).id;
+    const erasable = await request(stack.baseUrl)
+      .post(`/api/v1/aks/audits/${audit.id}/cases`)
+      .set(await logins.bearer('metro.aks-teknis'))
+      .send(badutaRow({ nik: '1872014101510002', nama: 'Kasus Matriks Dihapus' }));
+    fixtures.erasableCaseId = (expectStatus(erasable, 201).body as { id: string }).id;
     const pipeCheck = await db
       .getRepository(PipeCheckRecord)
       .save({ id: randomUUID(), workflowId: `matriks-pipa-${randomUUID()}`, status: 'completed', mailMessageId: null });

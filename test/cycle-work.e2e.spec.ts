@@ -347,11 +347,11 @@ describe('the cycle at work', () => {
   });
 
   describe("the regency's schedules", () => {
-    it('lists the year-start and semester schedules with their next runs, for the admin only', async () => {
+    it('lists the year-start, semester and AKS identity retention schedules with their next runs, for the admin only', async () => {
       const listed = await call('admin', 'GET', '/api/v1/regencies/14.72/schedules');
       expect(listed.status).toBe(200);
       const items = listed.body.items as { kind: string; paused: boolean; nextRuns: string[]; timeZone: string }[];
-      expect(items.map((i) => i.kind)).toEqual(['year-start', 'semester-collection']);
+      expect(items.map((i) => i.kind)).toEqual(['year-start', 'semester-collection', 'aks-identity-retention']);
       expect(items.every((i) => !i.paused && i.nextRuns.length > 0 && i.timeZone === 'Asia/Jakarta')).toBe(true);
       // 1 January 00:05 WIB is 31 December 17:05 UTC.
       expect(items[0]!.nextRuns[0]).toMatch(/-12-31T17:05:00\.000Z$/);

@@ -1,5 +1,6 @@
 import { aksColumns, aksCsv, badutaRow, daysAgo } from '../support/aks-fixtures';
 import { garbageBytes, pdfBytes, pngBytes } from '../support/fixtures';
+import { dataSubjectCases } from './data-subject-cases';
 import { secondFactorCases } from './second-factor-cases';
 
 /**
@@ -1567,6 +1568,8 @@ export const badInputCases: BadInputCase[] = [
   // ── the year's data work: Aksi 1 village data, lokus, Aksi 8 recommendations ─────────────
   ...cycleWorkCases(),
   ...secondFactorCases(),
+  // ── a data subject's requests and the retention period of AKS identities (UU PDP) ─────────
+  ...dataSubjectCases(),
   // ── schedules, status, the national portal, the province ──────────────────────────────────
   ...scheduleAndStatusCases(),
   // ── the semester report and Aksi 2 planned activities ─────────────────────────────────────

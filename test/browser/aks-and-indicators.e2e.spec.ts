@@ -153,6 +153,39 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     expect(await overflowsHorizontally(secretary)).toBe(false);
   });
 
+  it("lets the AKS lead answer a data subject's request: the identity in full after a step-up, a correction, the erasure", async () => {
+    const page = await pageAs('metro.aks-teknis', 360);
+    await page.goto(`/aks/${auditYear}/1`);
+    await page.getByTestId('aks-case-list').getByRole('button', { name: 'Buka kasus 1' }).click();
+    const subject = page.getByTestId('aks-data-subject');
+    await subject.getByRole('button', { name: 'Tampilkan identitas lengkap' }).click();
+    const stepUp = page.getByTestId('step-up');
+    await stepUp.getByLabel('Kata sandi').fill(testEnvironment().demoPassword);
+    await stepUp.getByLabel('Kode autentikator atau kode pemulihan').fill(await nextTotpCode('metro.aks-teknis'));
+    await stepUp.getByRole('button', { name: 'Konfirmasi dan lanjutkan' }).click();
+    await expect(subject.getByTestId('aks-full-identity').textContent()).resolves.toContain(good.nik);
+
+    await subject.getByLabel('Alasan atau rujukan permintaan').fill('Permintaan ibu, surat 5 Desember');
+    await subject.getByLabel('Alamat').fill('Jl. Kenanga RT 03');
+    await subject.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await subject.getByText('Koreksi identitas tersimpan.').waitFor();
+
+    // Erasing is permanent: the button waits for the confirmation; the step-up is still fresh.
+    const erase = subject.getByRole('button', { name: 'Hapus identitas' });
+    await expect(erase.isDisabled()).resolves.toBe(true);
+    await subject.getByLabel('Saya paham: identitas terhapus permanen; data agregat kasus tetap ada.').check();
+    await erase.click();
+    await page.getByTestId('aks-data-subject').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('aks-case-detail').textContent()).resolves.toContain(
+      'identitas dihapus (retensi atau permintaan subjek data)',
+    );
+    const list = page.getByTestId('aks-case-list');
+    await list.locator('tbody tr').first().filter({ hasText: 'identitas dihapus' }).waitFor();
+    await expect(list.textContent()).resolves.not.toContain('1872********0051');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectNoIdentityOutsideTheTable(page);
+  });
+
   it('lets an officer choose an indicator from the catalogue, warns as the numerator passes the denominator, and saves it', async () => {
     const officer = await ApiClient.as(stack.baseUrl, 'metro.dinkes');
     const catalogue = await officer.get<{ indicators: { code: string; kind: string }[] }>(

@@ -5,4 +5,4 @@ export { taskWorkflow } from './task.workflow';
 export { actionWorkflow } from './action.workflow';
 export { annualCycleWorkflow } from './annual-cycle.workflow';
 export { aksAuditWorkflow } from './aks-audit.workflow';
-export { yearStartWorkflow, semesterCollectionWorkflow } from './schedules.workflow';
+export { yearStartWorkflow, semesterCollectionWorkflow, aksIdentityRetentionWorkflow } from './schedules.workflow';

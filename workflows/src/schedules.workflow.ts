@@ -1,5 +1,9 @@
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
-import type { RegencyScheduleInput, SemesterCollectionActivities } from '@konvergensi/contracts';
+import type {
+  AksRetentionActivities,
+  RegencyScheduleInput,
+  SemesterCollectionActivities,
+} from '@konvergensi/contracts';
 import { taskWorkflowId } from '@konvergensi/contracts';
 import { annualCycleWorkflow } from './annual-cycle.workflow';
 import { taskWorkflow } from './task.workflow';
@@ -51,4 +55,18 @@ export async function semesterCollectionWorkflow({ regencyCode }: RegencySchedul
     }
   }
   return tasks.length;
+}
+
+const { eraseExpiredAksIdentities } = proxyActivities<AksRetentionActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * Fired every night by the regency's retention Schedule: erases the AKS identities whose period
+ * after the audit's report has run out (UU PDP). Answers how many cases it erased.
+ */
+export async function aksIdentityRetentionWorkflow({ regencyCode }: RegencyScheduleInput): Promise<number> {
+  const result = await eraseExpiredAksIdentities({ regencyCode });
+  return result.erasedCases;
 }

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AksAuditsController } from './aks/aks-audits.controller';
 import { AksAudits } from './aks/aks-audits.service';
 import { AksCasesController } from './aks/aks-cases.controller';
+import { AksIdentityRequestsController } from './aks/aks-identity-requests.controller';
+import { AksIdentityRequests } from './aks/aks-identity-requests.service';
+import { AksRetentionSettings } from './aks/aks-retention-settings.service';
 import { AksCases } from './aks/aks-cases.service';
 import { AksCommands } from './aks/aks-commands.service';
 import { AksIdentityCipher } from './aks/aks-identity-cipher.service';
@@ -66,6 +69,7 @@ import { ReportsController } from './reports/reports.controller';
     ReportsController,
     AksAuditsController,
     AksCasesController,
+    AksIdentityRequestsController,
   ],
   providers: [
     CycleLauncher,
@@ -85,6 +89,8 @@ import { ReportsController } from './reports/reports.controller';
     AksCommands,
     AksAudits,
     AksCases,
+    AksIdentityRequests,
+    AksRetentionSettings,
     AksStageWork,
     UploadQuota,
   ],

@@ -5,6 +5,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { existsSync } from 'node:fs';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
 import { AksActivitiesProvider } from './aks/aks.activities';
+import { AksRetentionActivitiesProvider } from './aks/aks-retention.activities';
 import { CycleActivitiesProvider } from './cycles/cycle.activities';
 import { ScheduleActivitiesProvider } from './cycles/schedule.activities';
 import { TaskActivitiesProvider } from './tasks/task.activities';
@@ -31,6 +32,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     private readonly cycles: CycleActivitiesProvider,
     private readonly schedules: ScheduleActivitiesProvider,
     private readonly aks: AksActivitiesProvider,
+    private readonly aksRetention: AksRetentionActivitiesProvider,
   ) {}
 
   get finished(): Promise<void> {
@@ -48,7 +50,7 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflows,
-      activities: bindActivities(this.pipeCheck, this.tasks, this.cycles, this.schedules, this.aks),
+      activities: bindActivities(this.pipeCheck, this.tasks, this.cycles, this.schedules, this.aks, this.aksRetention),
     });
     this.logger.info(
       { taskQueue: this.config.TEMPORAL_TASK_QUEUE, bundle: 'workflowBundle' in workflows },

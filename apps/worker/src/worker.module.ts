@@ -7,6 +7,7 @@ import type { Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { PipeCheckActivitiesProvider } from './activities/pipe-check.activities';
 import { AksActivitiesProvider } from './aks/aks.activities';
+import { AksRetentionActivitiesProvider } from './aks/aks-retention.activities';
 import { DigestComposer } from './mail/digest-composer';
 import { MailDispatcher } from './mail/mail-dispatcher';
 import { CycleActivitiesProvider } from './cycles/cycle.activities';
@@ -49,6 +50,7 @@ export class WorkerModule {
         TaskDirectory,
         TaskActivitiesProvider,
         AksActivitiesProvider,
+        AksRetentionActivitiesProvider,
         StageOutputs,
         CycleActivitiesProvider,
         ScheduleActivitiesProvider,

@@ -1,5 +1,5 @@
-/** The yearly and semester rhythms of a regency as Temporal Schedules: names shared by API and worker. */
-export const scheduleKinds = ['year-start', 'semester-collection'] as const;
+/** The rhythms of a regency as Temporal Schedules (year, semester, daily retention): names shared by API and worker. */
+export const scheduleKinds = ['year-start', 'semester-collection', 'aks-identity-retention'] as const;
 export type ScheduleKind = (typeof scheduleKinds)[number];
 
 export const yearStartWorkflowType = 'yearStartWorkflow';
@@ -23,4 +23,16 @@ export interface SemesterCollectionActivities {
   } | null>;
   /** The collection tasks of the semester that is due now, one per unit, with deterministic ids. */
   planSemesterCollection(input: { regencyCode: string }): Promise<import('./task').TaskWorkflowInput[]>;
+}
+
+export const aksIdentityRetentionWorkflowType = 'aksIdentityRetentionWorkflow';
+
+/** The daily retention run of a regency's AKS identities (UU PDP). */
+export interface AksRetentionActivities {
+  /** Erases the identities whose retention period has run out; answers what it erased. */
+  eraseExpiredAksIdentities(input: RegencyScheduleInput): Promise<{
+    retentionMonths: number;
+    erasedCases: number;
+    audits: number;
+  }>;
 }

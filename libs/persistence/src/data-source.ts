@@ -7,8 +7,10 @@ import {
   AksDocumentRecord,
   AksFindingRecord,
   AksIdentityAccessRecord,
+  AksIdentityErasureRecord,
   AksMonitoringRecord,
   AksRecommendationRecord,
+  AksRetentionSettingRecord,
   AksStageRecord,
   AksTeamMemberRecord,
 } from './entities/aks.entity';
@@ -43,6 +45,7 @@ import { StatusPortal1764400000000 } from './migrations/1764400000000-status-por
 import { PasswordReset1764500000000 } from './migrations/1764500000000-password-reset';
 import { RequestSafety1764600000000 } from './migrations/1764600000000-request-safety';
 import { SecondFactor1764650000000 } from './migrations/1764650000000-second-factor';
+import { AksIdentityRetention1764700000000 } from './migrations/1764700000000-aks-identity-retention';
 
 export const entities = [
   PipeCheckRecord,
@@ -88,6 +91,8 @@ export const entities = [
   UserMfaRecord,
   MfaRecoveryCodeRecord,
   MfaChallengeRecord,
+  AksIdentityErasureRecord,
+  AksRetentionSettingRecord,
 ];
 
 /** In order of application; a new migration is appended, never inserted. */
@@ -102,6 +107,7 @@ export const migrations = [
   PasswordReset1764500000000,
   RequestSafety1764600000000,
   SecondFactor1764650000000,
+  AksIdentityRetention1764700000000,
 ];
 
 export interface DataSourceSettings {

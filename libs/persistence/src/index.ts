@@ -24,3 +24,4 @@ export * from './entities/idempotency.entity';
 export * from './entities/login-failure.entity';
 export * from './entities/auth-session.entity';
 export * from './entities/mfa.entity';
+export * from './queries/aks-identity-retention';

@@ -2,7 +2,9 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { aksAuditWorkflowId, type AksStageEvidence } from '@konvergensi/contracts';
 import {
   aksAuditFacts,
+  aksIdentityRetention,
   aksRecap,
+  identityErasureDueAt,
   isAksTargetGroup,
   type AksPlace,
   type AksRecap,
@@ -14,6 +16,7 @@ import {
   AksDocumentRecord,
   AksStageRecord,
   AksTeamMemberRecord,
+  loadAksRetentionMonths,
   RegionRecord,
   uuidFromKey,
 } from '@konvergensi/persistence';
@@ -160,6 +163,13 @@ export class AksAudits {
       status: audit.status,
       currentStage: audit.currentStage,
       reportStatus: audit.reportStatus,
+      reportSubmittedAt: audit.reportSubmittedAt?.toISOString() ?? null,
+      // From this instant the nightly retention run erases the cases' identities (null: not submitted).
+      identityErasureDueAt:
+        identityErasureDueAt(
+          audit.reportSubmittedAt,
+          (await loadAksRetentionMonths(this.dataSource, audit.regencyCode)) ?? aksIdentityRetention.defaultMonths,
+        )?.toISOString() ?? null,
       workflowId: audit.workflowId,
       stages: stages.map((s) => ({
         code: s.code,

@@ -49,7 +49,11 @@ export interface ImportReport {
   errors: { row: number; column: string | null; message: string }[];
 }
 
-type Purpose = 'daftar' | 'detail' | 'ekspor';
+/**
+ * Why an identity was read or changed: a list, a case, the lead's export, or a data subject's
+ * request (see it in full, correct it, erase it) handled by the lead.
+ */
+export type IdentityPurpose = 'daftar' | 'detail' | 'ekspor' | 'permintaan_subjek' | 'koreksi' | 'penghapusan';
 
 /**
  * Cases of an audit: import, hand entry, measurements, analysis, and the identity reads. The
@@ -64,7 +68,8 @@ export class AksCases {
     private readonly cipher: AksIdentityCipher,
   ) {}
 
-  private async today(regencyCode: string): Promise<string> {
+  /** Today in the regency's calendar (YYYY-MM-DD). */
+  async today(regencyCode: string): Promise<string> {
     const regency = await this.dataSource.getRepository(RegionRecord).findOneBy({ code: regencyCode });
     return localDateOf(new Date(), (regency?.timeZone ?? 'Asia/Jakarta') as IndonesianTimeZone);
   }
@@ -225,11 +230,11 @@ export class AksCases {
     return { id };
   }
 
-  private async logAccess(
+  async logAccess(
     manager: EntityManager,
     principal: Principal,
     caseIds: string[],
-    purpose: Purpose,
+    purpose: IdentityPurpose,
     stepUpAt: Date | null = null,
   ) {
     if (caseIds.length === 0) return;
@@ -238,7 +243,9 @@ export class AksCases {
       .insert(caseIds.map((caseId) => ({ caseId, userId: principal.userId, purpose, stepUpAt })));
   }
 
+  /** The masked identity, or null once it was erased (the case's other data stays). */
   private presentIdentity(record: AksCaseRecord) {
+    if (!record.identityCiphertext) return null;
     const identity = this.cipher.decrypt(record.id, record.identityCiphertext);
     return {
       nama: identity.nama,
@@ -258,6 +265,7 @@ export class AksCases {
       pengukuran: record.measurement,
       pengukuranUlang: record.remeasurement,
       disetujuiPakar: record.signedOffAt !== null,
+      identitasDihapusPada: record.identityErasedAt?.toISOString() ?? null,
     };
   }
 
@@ -277,7 +285,7 @@ export class AksCases {
     await this.logAccess(
       this.dataSource.manager,
       principal,
-      cases.map((c) => c.id),
+      cases.filter((c) => c.identityCiphertext).map((c) => c.id),
       'daftar',
     );
     return items;
@@ -297,7 +305,7 @@ export class AksCases {
       .getRepository(AksMonitoringRecord)
       .find({ where: { caseId }, order: { month: 'ASC' } });
     const identity = this.presentIdentity(record);
-    await this.logAccess(this.dataSource.manager, principal, [record.id], 'detail');
+    if (identity) await this.logAccess(this.dataSource.manager, principal, [record.id], 'detail');
     return {
       ...this.presentCase(record, places),
       identitas: identity,
@@ -325,7 +333,10 @@ export class AksCases {
     const places = await this.placeNames(audit.regencyCode);
     const lines = [['kode_kasus', ...aksCsvColumns].join(',')];
     for (const c of cases) {
-      const identity: AksIdentity = this.cipher.decrypt(c.id, c.identityCiphertext);
+      // An erased identity leaves its columns empty: the row still counts in the audit.
+      const identity: AksIdentity = c.identityCiphertext
+        ? this.cipher.decrypt(c.id, c.identityCiphertext)
+        : { nik: '', nama: '', tanggalLahir: '', alamat: '' };
       const m = c.measurement;
       lines.push(
         [
@@ -349,7 +360,7 @@ export class AksCases {
     await this.logAccess(
       this.dataSource.manager,
       principal,
-      cases.map((c) => c.id),
+      cases.filter((c) => c.identityCiphertext).map((c) => c.id),
       'ekspor',
       stepUpAt,
     );
@@ -420,7 +431,9 @@ export class AksCases {
     const { record, audit } = await this.readable(principal, caseId);
     this.cipher.ensureConfigured();
     const all = await this.dataSource.getRepository(AksCaseRecord).find({ where: { auditId: audit.id } });
-    const identities = all.map((c) => this.cipher.decrypt(c.id, c.identityCiphertext));
+    const identities = all.flatMap((c) =>
+      c.identityCiphertext ? [this.cipher.decrypt(c.id, c.identityCiphertext)] : [],
+    );
     const leaks = mentionsIdentity([...body.findings, ...body.causes, ...body.recommendations], identities);
     if (leaks)
       throw new ApiError(

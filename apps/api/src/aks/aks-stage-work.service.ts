@@ -294,9 +294,15 @@ export class AksStageWork {
           ? 'Laporan AKS harus disusun sebelum disetujui.'
           : 'Laporan AKS harus disetujui Ketua TPPS sebelum dikirim.',
       );
-    await this.dataSource
-      .getRepository(AksAuditRecord)
-      .update({ id: audit.id, reportStatus: from }, { reportStatus: to, reportUpdatedAt: new Date() });
+    await this.dataSource.getRepository(AksAuditRecord).update(
+      { id: audit.id, reportStatus: from },
+      // The submission starts the retention period of the audit's identities.
+      {
+        reportStatus: to,
+        reportUpdatedAt: new Date(),
+        ...(to === 'submitted' ? { reportSubmittedAt: new Date() } : {}),
+      },
+    );
     return { reportStatus: to, report: audit.report };
   }
 

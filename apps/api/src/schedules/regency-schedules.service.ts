@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@konvergensi/config';
 import {
+  aksIdentityRetentionWorkflowType,
   regencyScheduleId,
   scheduleKinds,
   semesterCollectionWorkflowType,
@@ -32,6 +33,18 @@ function scheduleOptions(kind: ScheduleKind, regency: RegionRecord, id: string, 
       state: { note: 'Siklus delapan aksi dimulai otomatis setiap 1 Januari.' },
     };
   }
+  if (kind === 'aks-identity-retention') {
+    // Nightly, when no one works: an identity is gone at most a day after its period ran out.
+    return {
+      scheduleId: id,
+      spec: { calendars: [{ hour: 2, minute: 15, comment: 'retensi identitas AKS' }], timezone },
+      action: { type: 'startWorkflow', workflowType: aksIdentityRetentionWorkflowType, args, taskQueue },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state: {
+        note: 'Identitas kasus AKS dihapus otomatis setiap malam setelah masa retensinya sejak laporan audit dikirim.',
+      },
+    };
+  }
   // 000's agenda: semester 1 data in July, semester 2 in December.
   return {
     scheduleId: id,
@@ -48,7 +61,8 @@ function scheduleOptions(kind: ScheduleKind, regency: RegionRecord, id: string, 
 }
 
 /**
- * A regency's two Temporal Schedules (year start; semester data collection). They are created on
+ * A regency's Temporal Schedules (year start; semester data collection; the nightly AKS identity
+ * retention). They are created on
  * first use, so a new regency needs no set-up step; an admin pauses and resumes them.
  */
 @Injectable()

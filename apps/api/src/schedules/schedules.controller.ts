@@ -6,14 +6,14 @@ import { AllowRoles } from '../auth/access.decorators';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { schemaFor } from '../common/openapi';
 import { regencyCodeSchema, regencyParams } from '../common/schemas';
-import { noteSchema } from '../status/note-schema';
+import { reasonSchema } from '../status/note-schema';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { RegencySchedules } from './regency-schedules.service';
 
 const scheduleParams = z.strictObject({ code: regencyCodeSchema, kind: z.enum(scheduleKinds) });
 // The reason is shown to admins beside the schedule: no control or invisible characters (noteSchema).
 const noteBody = z.strictObject({
-  note: noteSchema.pipe(z.string().min(3, 'alasan minimal 3 karakter').max(500, 'alasan paling banyak 500 karakter')),
+  note: reasonSchema,
 });
 
 /** The regency's Temporal Schedules: year start and semester data collection (admin). */

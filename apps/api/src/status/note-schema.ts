@@ -14,3 +14,8 @@ export const noteSchema = z
   .max(1000, 'catatan paling banyak 1000 karakter')
   .refine((text) => !hiddenCharacters.test(text), 'catatan berisi karakter kendali atau karakter tak terlihat')
   .default('');
+
+/** Why a person acts (a pause, a data subject's request): a note of 3 to 500 characters, required. */
+export const reasonSchema = noteSchema.pipe(
+  z.string().min(3, 'alasan minimal 3 karakter').max(500, 'alasan paling banyak 500 karakter'),
+);

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FileUploadFields } from '../components/FileUploadFields';
 import { StepUpForm } from '../components/SecondFactor';
+import { DataSubjectRequests } from './AksDataSubject';
 import { ErrorNote, ResourceView } from '../components/ui';
 import type { MessageKey } from '../i18n/messages';
 import { api, ApiFailure } from '../lib/api';
@@ -67,7 +68,8 @@ export interface AksCase {
   kelurahan: string | null;
   disetujuiPakar: boolean;
   pengukuranUlang?: Record<string, unknown> | null;
-  identitas?: { nama: string; nik: string };
+  identitas?: { nama: string; nik: string } | null;
+  identitasDihapusPada?: string | null;
 }
 
 interface CaseDetail extends AksCase {
@@ -389,7 +391,11 @@ export function CaseWork({ audit, onChanged }: { audit: AuditRef; onChanged: () 
                 <tbody>
                   {list.map((c, index) => (
                     <tr key={c.id} data-case={index + 1}>
-                      <td>{c.identitas ? `${c.identitas.nama} · ${c.identitas.nik}` : t('aksIdentityHidden')}</td>
+                      <td>
+                        {c.identitas
+                          ? `${c.identitas.nama} · ${c.identitas.nik}`
+                          : t(c.identitasDihapusPada ? 'aksIdentityErased' : 'aksIdentityHidden')}
+                      </td>
                       <td>{groupKeys[c.kelompokSasaran] ? t(groupKeys[c.kelompokSasaran]) : c.kelompokSasaran}</td>
                       <td>{[c.kecamatan, c.kelurahan].filter(Boolean).join(' / ') || '—'}</td>
                       <td>{c.disetujuiPakar ? t('yes') : t('no')}</td>
@@ -727,8 +733,10 @@ function CaseDetailView({
         {(c) => (
           <>
             <p className="muted small">
-              {c.identitas ? `${c.identitas.nama} · ${c.identitas.nik}` : t('aksIdentityHidden')} ·{' '}
-              {groupKeys[c.kelompokSasaran] ? t(groupKeys[c.kelompokSasaran]) : c.kelompokSasaran}
+              {c.identitas
+                ? `${c.identitas.nama} · ${c.identitas.nik}`
+                : t(c.identitasDihapusPada ? 'aksIdentityErased' : 'aksIdentityHidden')}{' '}
+              · {groupKeys[c.kelompokSasaran] ? t(groupKeys[c.kelompokSasaran]) : c.kelompokSasaran}
             </p>
             <dl className="unit-figures">
               <div>
@@ -764,6 +772,9 @@ function CaseDetailView({
             )}
             {canAnalyse && <AnalysisForm caseId={caseId} onSaved={changed} />}
             {canSignOff && !c.disetujuiPakar && <SignOff caseId={caseId} onSaved={changed} />}
+            {hasRole(user, 'aks_technical') && c.identitas && (
+              <DataSubjectRequests caseId={caseId} onChanged={changed} />
+            )}
           </>
         )}
       </ResourceView>

@@ -4,3 +4,4 @@ export * from './case-row';
 export * from './recap';
 export * from './facts';
 export * from './stage-outputs';
+export * from './retention';

@@ -6,8 +6,10 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
+  UpdateDateColumn,
 } from 'typeorm';
 import { EvidenceBlobRecord } from './evidence.entity';
 import { RegionRecord } from './region.entity';
@@ -63,6 +65,10 @@ export class AksAuditRecord {
   @Column({ name: 'report_updated_at', type: 'timestamptz', nullable: true })
   reportUpdatedAt!: Date | null;
 
+  /** When the report went to the provincial TPPS: the retention period of the identities starts here. */
+  @Column({ name: 'report_submitted_at', type: 'timestamptz', nullable: true })
+  reportSubmittedAt!: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 
@@ -72,8 +78,13 @@ export class AksAuditRecord {
 
 /**
  * A case of the audit. The identity (name, NIK, address, birth date) is stored only encrypted;
- * `nikHash` (keyed hash) lets a re-import match a case without decrypting.
+ * `nikHash` (keyed hash) lets a re-import match a case without decrypting. Once erased (retention
+ * or the person's request) both are gone and `identityErasedAt` says when; the rest stays.
  */
+@Check(
+  'ck_aks_case_identity_erased',
+  `("identity_ciphertext" IS NULL) = ("identity_erased_at" IS NOT NULL) AND ("identity_erased_at" IS NULL OR "nik_hash" IS NULL)`,
+)
 @Check('ck_aks_case_target_group', `"target_group" IN ('catin', 'ibu_hamil', 'ibu_nifas_menyusui', 'baduta', 'balita')`)
 @Entity({ name: 'aks_case' })
 @Index('ix_aks_case_audit', ['auditId'])
@@ -100,8 +111,11 @@ export class AksCaseRecord {
   @Column({ name: 'village_code', type: 'text', nullable: true })
   villageCode!: string | null;
 
-  @Column({ name: 'identity_ciphertext', type: 'bytea' })
-  identityCiphertext!: Buffer;
+  @Column({ name: 'identity_ciphertext', type: 'bytea', nullable: true })
+  identityCiphertext!: Buffer | null;
+
+  @Column({ name: 'identity_erased_at', type: 'timestamptz', nullable: true })
+  identityErasedAt!: Date | null;
 
   @Column({ name: 'nik_hash', type: 'text', nullable: true })
   nikHash!: string | null;
@@ -381,4 +395,70 @@ export class AksMonitoringRecord {
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
+}
+
+/**
+ * The dated record of one case's identity erasure: which fields, why (the retention period or the
+ * person's request), by whom (null for the retention schedule). It names no one: the case id and
+ * the audit's aggregates are all that is left of the person.
+ */
+@Check('ck_aks_identity_erasure_reason', `"reason" IN ('retention', 'data_subject_request')`)
+@Entity({ name: 'aks_identity_erasure' })
+@Unique('uq_aks_identity_erasure_case', ['caseId'])
+@Index('ix_aks_identity_erasure_audit', ['auditId', 'erasedAt'])
+export class AksIdentityErasureRecord {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_aks_identity_erasure' })
+  id!: string;
+
+  @Column({ name: 'audit_id', type: 'uuid' })
+  auditId!: string;
+
+  @ManyToOne(() => AksAuditRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'audit_id', foreignKeyConstraintName: 'fk_aks_identity_erasure_audit' })
+  audit?: AksAuditRecord;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => AksCaseRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_aks_identity_erasure_case' })
+  case?: AksCaseRecord;
+
+  @Column({ type: 'text' })
+  reason!: 'retention' | 'data_subject_request';
+
+  /** nama, nik, tanggalLahir, alamat */
+  @Column({ type: 'text', array: true })
+  fields!: string[];
+
+  @Column({ name: 'erased_by', type: 'uuid', nullable: true })
+  erasedBy!: string | null;
+
+  /** The request's reference or the retention period applied, e.g. "retensi 24 bulan". */
+  @Column({ type: 'text' })
+  note!: string;
+
+  @CreateDateColumn({ name: 'erased_at', type: 'timestamptz' })
+  erasedAt!: Date;
+}
+
+/** A regency's retention period for AKS identities (default in libs/domain: 24 months). */
+@Check('ck_aks_retention_setting_months', `"retention_months" BETWEEN 1 AND 120`)
+@Entity({ name: 'aks_retention_setting' })
+export class AksRetentionSettingRecord {
+  @PrimaryColumn({ name: 'regency_code', type: 'text', primaryKeyConstraintName: 'pk_aks_retention_setting' })
+  regencyCode!: string;
+
+  @ManyToOne(() => RegionRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'regency_code', foreignKeyConstraintName: 'fk_aks_retention_setting_regency' })
+  regency?: RegionRecord;
+
+  @Column({ name: 'retention_months', type: 'smallint' })
+  retentionMonths!: number;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy!: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
