@@ -7,10 +7,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureClamd } from './lib/clamav.mjs';
 import { root, run } from './lib/install.mjs';
 
 // The browser tests (test/browser) need a Chromium binary; they find it the same way.
 ensureChromium();
+// The malware-scan tests (test/malware-scan.e2e.spec.ts) start a clamd of their own from it.
+ensureClamd();
 build();
 run('npx', ['eslint', '.', '--max-warnings', '0']);
 

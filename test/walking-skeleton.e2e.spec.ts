@@ -33,6 +33,8 @@ describe('the walking skeleton: API → Temporal → worker → PostgreSQL and S
     expect(response.status).toBe(200);
     const body = (await response.json()) as HealthBody;
     expect(body).toMatchObject({ status: 'ok', services: { postgres: 'up', temporal: 'up', smtp: 'up' } });
+    // No CLAMAV_ADDRESS here: uploads are stored unscanned, and the health page says so.
+    expect(body).toMatchObject({ malwareScanning: 'off' });
   });
 
   it('runs a workflow started through the API that writes a row and sends exactly one mail', async () => {

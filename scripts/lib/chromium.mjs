@@ -3,6 +3,7 @@
 // `chromium-browser`) on the PATH, else `apt-get install chromium` (as root, or through sudo).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './apt.mjs';
 
 export function findChromium() {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
@@ -18,21 +19,7 @@ export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
   console.log("Chromium is missing for the browser tests: installing Debian's `chromium` package (apt-get)…");
-  const asRoot = process.getuid?.() === 0;
-  const prefix = asRoot ? [] : ['sudo', '-n'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['apt-get', 'update'],
-    ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'],
-  ]) {
-    const [command, ...rest] = [...prefix, ...args];
-    const result = spawnSync(command, rest, { stdio: 'inherit', env });
-    if (result.status !== 0) {
-      console.error(
-        `✗ ${[command, ...rest].join(' ')} failed. Install Chromium yourself (apt-get install chromium) or set CHROMIUM_PATH.`,
-      );
-      return undefined;
-    }
-  }
+  if (!aptInstall('chromium', 'Install Chromium yourself (apt-get install chromium) or set CHROMIUM_PATH.'))
+    return undefined;
   return findChromium();
 }

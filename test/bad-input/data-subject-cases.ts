@@ -60,5 +60,17 @@ export function dataSubjectCases(): BadInputCase[] {
     setRetention('as null', { retentionMonths: null }),
     setRetention('with an extra key', { retentionMonths: 24, berlakuSurut: true }),
     setRetention('without the period', {}),
+    // Keys every object inherits: a strict schema refuses them like any other unknown key.
+    setRetention('with a constructor key', { retentionMonths: 24, constructor: { prototype: { admin: true } } }),
+    setRetention('with a prototype key', { retentionMonths: 24, prototype: { admin: true } }),
+    correct('with a toString key', { alamat: 'Jl. Baru', alasan: 'Permintaan subjek data', toString: 'x' }),
+    {
+      name: 'identity erasure with a __proto__ key',
+      as: 'metro.aks-teknis',
+      method: 'POST',
+      path: `${identity}/erasure`,
+      rawBody: '{"alasan":"Permintaan subjek data","__proto__":{"semuaKasus":true}}',
+      expectStatus: 400,
+    },
   ];
 }

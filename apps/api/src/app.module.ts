@@ -9,6 +9,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PipeCheckModule } from './pipe-check/pipe-check.module';
 import { ResourcesModule } from './resources.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { MalwareScanningModule } from './common/malware-scanning.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         IdempotencyModule,
         TenancyModule,
+        MalwareScanningModule,
         HealthModule,
         PipeCheckModule,
         ResourcesModule,

@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { isUtf8 } from 'node:buffer';
+import type { Server as HttpServer } from 'node:http';
 
 /** The built web app, served by the API (apps/web/dist next to apps/api/dist). */
 function webDistDir(config: AppConfig): string {
@@ -66,6 +67,9 @@ export async function createApiApplication(config: AppConfig, logger: Logger): P
     logger: nestLoggerFor(logger),
     bodyParser: false,
   });
+  // A client that stops sending (a slowloris, a phone that lost its network mid-upload) must not
+  // hold a socket for ever: silence closes it (an upload that trickles on meets UPLOAD_TIMEOUT_MS).
+  (app.getHttpServer() as HttpServer).setTimeout(config.SOCKET_IDLE_TIMEOUT_MS);
   // Behind the TLS-terminating reverse proxy the client address (login rate limit, access log)
   // comes from X-Forwarded-For, read only from the proxies named in TRUST_PROXY.
   if (config.TRUST_PROXY) {

@@ -60,6 +60,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
   });
 
+  it('accepts ClamAV at tcp://host:port or a unix socket path, and nothing else', () => {
+    expect(loadConfig({ CLAMAV_ADDRESS: 'tcp://127.0.0.1:3310' }).CLAMAV_ADDRESS).toBe('tcp://127.0.0.1:3310');
+    expect(loadConfig({ CLAMAV_ADDRESS: '/run/clamav/clamd.ctl' }).CLAMAV_ADDRESS).toBe('/run/clamav/clamd.ctl');
+    expect(() => loadConfig({ CLAMAV_ADDRESS: '127.0.0.1:3310' })).toThrow(/CLAMAV_ADDRESS/);
+    expect(loadConfig({}).CLAMAV_ADDRESS).toBeUndefined();
+  });
+
   it('accepts an AKS identity key of exactly 32 bytes in hex', () => {
     expect(() => loadConfig({ AKS_IDENTITY_KEY: 'short' })).toThrow(/AKS_IDENTITY_KEY/);
     expect(loadConfig({ AKS_IDENTITY_KEY: 'ab'.repeat(32) }).AKS_IDENTITY_KEY).toHaveLength(64);

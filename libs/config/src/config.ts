@@ -111,6 +111,30 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024 * 1024),
+  /**
+   * ClamAV's daemon for scanning uploads: `tcp://host:port` or a unix socket path. Unset: uploads
+   * are stored unscanned (the API says so at start and on /api/health). Set: every upload is
+   * scanned before it is stored, and refused when clamd cannot answer (fail closed).
+   */
+  CLAMAV_ADDRESS: z
+    .string()
+    .regex(
+      /^(tcp:\/\/[^\s:/]+:\d{1,5}|unix:\/\/\/\S+|\/\S+)$/,
+      'expected tcp://host:port or a unix socket path, e.g. tcp://127.0.0.1:3310 or /run/clamav/clamd.ctl',
+    )
+    .optional(),
+  /**
+   * A socket silent this long is closed (a client that stopped mid-upload, a slowloris). It also
+   * bounds a request the server works on without answering, so it is far above the slowest one.
+   */
+  SOCKET_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  /**
+   * The longest an upload may take to arrive in full, however it trickles in: 408 UPLOAD_TIMEOUT
+   * and the connection closed. Ten minutes carry 20 MB at 35 kB/s, a weak mobile link.
+   */
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+  /** How long one scan may take before the upload answers 503 SCAN_UNAVAILABLE. */
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 

@@ -18,6 +18,8 @@ import {
 import { UploadError } from '../common/multipart-upload';
 import { uploadRefusal } from '../common/upload-refusal';
 import { receiveEvidence } from '../evidence/evidence-upload';
+import { MalwareScanner } from '../common/malware-scanner.service';
+import { IdempotentReplay } from '../idempotency/idempotent-replay';
 import { idempotencyHeaderDoc, requireIdempotencyKey } from '../tasks/task-requests';
 import { APP_CONFIG } from '../tokens';
 import { canApproveAksReport, canRunAudit } from './aks-access';
@@ -88,6 +90,7 @@ export class AksAuditsController {
     private readonly audits: AksAudits,
     private readonly work: AksStageWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scanner: MalwareScanner,
   ) {}
 
   @Get('aks/templates')
@@ -102,14 +105,24 @@ export class AksAuditsController {
 
   @Post('regencies/:code/aks/audits')
   @HttpCode(HttpStatus.CREATED)
+  @ApiHeader({
+    ...idempotencyHeaderDoc,
+    required: false,
+    description:
+      'Recommended: a repeat with the same key and body (after a timeout) answers the audit it started instead of 409.',
+  })
   @ApiBody({ schema: schemaFor(startBody) })
   @ApiOperation({ summary: 'Starts the audit of a semester (TPPS secretary or AKS technical team)' })
   async start(
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: regencyParams }) params: z.infer<typeof regencyParams>,
     @Body({ schema: startBody }) body: z.infer<typeof startBody>,
+    @IdempotentReplay() replay: boolean,
   ) {
-    const audit = await this.audits.start(principal, params.code, body);
+    // A repeat of the request that started it (same Idempotency-Key and body): the same answer.
+    const audit = replay
+      ? await this.audits.ofPeriod(principal, params.code, body.year, body.semester)
+      : await this.audits.start(principal, params.code, body);
     return this.audits.view(audit);
   }
 
@@ -198,7 +211,11 @@ export class AksAuditsController {
     const audit = await this.audits.writable(principal, params.id, canRunAudit);
     try {
       this.work.checkDocumentCode(audit, params.code);
-      const file = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES);
+      const file = await receiveEvidence(
+        request,
+        { maxBytes: this.config.MAX_UPLOAD_BYTES, deadlineMs: this.config.UPLOAD_TIMEOUT_MS },
+        (content) => this.scanner.check(content),
+      );
       return await this.work.storeDocument(audit, principal, params.code, file);
     } catch (error) {
       if (error instanceof UploadError) throw uploadRefusal(error.reason, this.config.MAX_UPLOAD_BYTES);

@@ -105,6 +105,16 @@ export class AksAudits {
     return audit;
   }
 
+  /** The audit of a regency's semester (a repeated start answers it), 404 when there is none. */
+  async ofPeriod(principal: Principal, code: string, year: number, semester: number): Promise<AksAuditRecord> {
+    const regency = await this.regencies.readable(principal, code);
+    const audit = await this.dataSource
+      .getRepository(AksAuditRecord)
+      .findOneBy({ regencyCode: regency.code, year, semester });
+    if (!audit) throw auditNotFound();
+    return audit;
+  }
+
   /** Audits of regencies the caller may not read answer 404 like ids that do not exist. */
   async readable(principal: Principal, id: string): Promise<AksAuditRecord> {
     const audit = await this.dataSource.getRepository(AksAuditRecord).findOneBy({ id });

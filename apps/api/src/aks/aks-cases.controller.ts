@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { AppConfig } from '@konvergensi/config';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ import { AksAudits, assertAuditOpen } from './aks-audits.service';
 import { AksCases, maxCsvBytes } from './aks-cases.service';
 import { receiveMultipartFile, UploadError } from '../common/multipart-upload';
 import { uploadRefusal } from '../common/upload-refusal';
+import { APP_CONFIG } from '../tokens';
+import { MalwareScanner } from '../common/malware-scanner.service';
 
 /** A cell as a person types it: text or a number (JSON), read like the CSV column. */
 const cell = z.union([z.string().max(500), z.number()]).transform((value) => String(value));
@@ -57,6 +60,8 @@ export class AksCasesController {
     private readonly audits: AksAudits,
     private readonly cases: AksCases,
     private readonly stepUp: StepUp,
+    private readonly scanner: MalwareScanner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('aks/audits/:id/cases/import')
@@ -77,7 +82,11 @@ export class AksCasesController {
     const audit = await this.audits.writable(principal, params.id, canRecordCases);
     let content: Buffer;
     try {
-      ({ content } = await receiveMultipartFile(request, { maxBytes: maxCsvBytes }));
+      ({ content } = await receiveMultipartFile(request, {
+        maxBytes: maxCsvBytes,
+        deadlineMs: this.config.UPLOAD_TIMEOUT_MS,
+      }));
+      await this.scanner.check(content);
     } catch (error) {
       if (error instanceof UploadError) throw uploadRefusal(error.reason, maxCsvBytes);
       throw error;

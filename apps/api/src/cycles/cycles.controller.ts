@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
@@ -8,6 +8,8 @@ import { localDateSchema, regencyCodeSchema, regencyParams, yearSchema } from '.
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { CycleLauncher } from './cycle-launcher.service';
 import { CycleViews } from './cycle-views.service';
+import { IdempotentReplay } from '../idempotency/idempotent-replay';
+import { idempotencyHeaderDoc } from '../tasks/task-requests';
 
 const createCycleBody = z.strictObject({
   year: z.number().int().min(2020).max(2100),
@@ -28,6 +30,12 @@ export class CyclesController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
+  @ApiHeader({
+    ...idempotencyHeaderDoc,
+    required: false,
+    description:
+      'Recommended: a repeat with the same key and body (after a timeout) answers the cycle it started instead of 409.',
+  })
   @ApiBody({ schema: schemaFor(createCycleBody) })
   @ApiOperation({
     summary:
@@ -37,8 +45,11 @@ export class CyclesController {
     @CurrentPrincipal() principal: Principal,
     @Param({ schema: regencyParams }) params: z.infer<typeof regencyParams>,
     @Body({ schema: createCycleBody }) body: z.infer<typeof createCycleBody>,
+    @IdempotentReplay() replay: boolean,
   ) {
     const regency = await this.regencies.writable(principal, params.code, ['tpps_secretary']);
+    // A repeat of the request that started it (same Idempotency-Key and body): the same answer.
+    if (replay) return this.read(principal, { code: params.code, year: body.year });
     if (body.playFrom !== undefined && body.playFrom.slice(0, 4) !== String(body.year))
       throw new ApiError(
         HttpStatus.BAD_REQUEST,

@@ -16,15 +16,18 @@ export interface ReceivedEvidence extends ReceivedFile {
 }
 
 /**
- * One evidence or document file from a multipart request (`receiveMultipartFile`), typed by its
- * bytes with `file-type` (a maintained magic-number library that tells docx from xlsx inside the
- * zip container); anything else is refused as UNSUPPORTED_FILE_TYPE whatever its name says.
+ * One evidence or document file from a multipart request (`receiveMultipartFile`), past the
+ * malware scan (`scan` throws its refusal; it sees every file, whatever its type), then typed by
+ * its bytes with `file-type` (a maintained magic-number library that tells docx from xlsx inside
+ * the zip container); anything else is refused as UNSUPPORTED_FILE_TYPE whatever its name says.
  */
 export async function receiveEvidence(
   request: Readable & { headers: Record<string, string | string[] | undefined> },
-  maxBytes: number,
+  limits: { maxBytes: number; deadlineMs: number },
+  scan: (content: Buffer) => Promise<void>,
 ): Promise<ReceivedEvidence> {
-  const received = await receiveMultipartFile(request, { maxBytes });
+  const received = await receiveMultipartFile(request, limits);
+  await scan(received.content);
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(received.content);
   const mediaType = detected ? allowedEvidenceTypes[detected.ext] : undefined;

@@ -15,6 +15,7 @@ import { UploadError } from '../common/multipart-upload';
 import { uploadRefusal } from '../common/upload-refusal';
 import { receiveEvidence } from './evidence-upload';
 import { UploadQuota } from './upload-quota';
+import { MalwareScanner } from '../common/malware-scanner.service';
 
 /** Approved and cancelled tasks are closed: their evidence is what it was when they closed. */
 const closedTaskStatuses = new Set(['approved', 'cancelled']);
@@ -45,6 +46,7 @@ export class EvidenceController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly quota: UploadQuota,
+    private readonly scanner: MalwareScanner,
   ) {}
 
   @Post('tasks/:id/evidence')
@@ -74,7 +76,11 @@ export class EvidenceController {
     }
     let evidence;
     try {
-      evidence = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES);
+      evidence = await receiveEvidence(
+        request,
+        { maxBytes: this.config.MAX_UPLOAD_BYTES, deadlineMs: this.config.UPLOAD_TIMEOUT_MS },
+        (content) => this.scanner.check(content),
+      );
     } catch (error) {
       if (error instanceof UploadError) throw uploadRefusal(error.reason, this.config.MAX_UPLOAD_BYTES);
       throw error;

@@ -6,6 +6,7 @@ import type { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { MalwareScanner } from '../common/malware-scanner.service';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CONNECTION } from '../tokens';
 
 type ServiceState = 'up' | 'down';
@@ -13,6 +14,8 @@ type ServiceState = 'up' | 'down';
 export interface HealthReport {
   status: 'ok' | 'degraded';
   services: { postgres: ServiceState; temporal: ServiceState; smtp: ServiceState };
+  /** ClamAV for uploads: off (CLAMAV_ADDRESS unset: files are stored unscanned), up or down. */
+  malwareScanning: 'off' | ServiceState;
   checkedAt: string;
 }
 
@@ -42,14 +45,17 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    private readonly scanner: MalwareScanner,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Reports PostgreSQL, Temporal and SMTP as up or down (503 when one is down)' })
+  @ApiOperation({
+    summary: 'Reports PostgreSQL, Temporal, SMTP (and ClamAV when configured) as up or down (503 when one is down)',
+  })
   @ApiResponse({ status: 200, description: 'All services are up' })
   @ApiResponse({ status: 503, description: 'At least one service is down' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const [postgres, temporal, smtp] = await Promise.all([
+    const [postgres, temporal, smtp, malwareScanning] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(async () => {
         const connection = this.temporal;
@@ -68,10 +74,12 @@ export class HealthController {
         );
         if (!reachable) throw new Error('SMTP unreachable');
       }),
+      this.scanner.state(probeTimeoutMs),
     ]);
     const services = { postgres, temporal, smtp };
-    const allUp = Object.values(services).every((state) => state === 'up');
+    // A configured scanner that is down refuses every upload (fail closed): that is degraded too.
+    const allUp = Object.values(services).every((state) => state === 'up') && malwareScanning !== 'down';
     response.status(allUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: allUp ? 'ok' : 'degraded', services, checkedAt: new Date().toISOString() };
+    return { status: allUp ? 'ok' : 'degraded', services, malwareScanning, checkedAt: new Date().toISOString() };
   }
 }

@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { DATA_SOURCE } from '../tokens';
+import type { ReplayMarked } from './idempotent-replay';
 import { requestFingerprint } from './request-fingerprint';
 
 const commands = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,7 +29,8 @@ const keyReused = () =>
 
 /**
  * Every command that carries an Idempotency-Key: the same key again with the same request passes
- * on (the command answers as the first time), the same key with another method, path or body is
+ * on (the command answers as the first time; a creating command learns it is a repeat through
+ * `@IdempotentReplay()` and answers what it created), the same key with another method, path or body is
  * refused with 422 IDEMPOTENCY_KEY_REUSED instead of being silently taken as the first. The
  * request is recorded only when the command succeeded, so a refused request writes nothing; two
  * racing requests with one key and different bodies are caught when the second records (the
@@ -48,6 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = requestFingerprint(request.method, request.originalUrl, request.body);
     const earlier = await this.dataSource.getRepository(IdempotencyKeyRecord).findOneBy({ scope, key });
     if (earlier && earlier.requestHash !== requestHash) throw keyReused();
+    if (earlier) (request as ReplayMarked).idempotentReplay = true;
     return next
       .handle()
       .pipe(
