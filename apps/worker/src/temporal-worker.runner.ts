@@ -1,5 +1,13 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@konvergensi/config';
+import type {
+  AksActivities,
+  AksRetentionActivities,
+  CycleActivities,
+  PipeCheckActivities,
+  SemesterCollectionActivities,
+  TaskActivities,
+} from '@konvergensi/contracts';
 import type { Logger } from '@konvergensi/logging';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
@@ -9,6 +17,7 @@ import { AksRetentionActivitiesProvider } from './aks/aks-retention.activities';
 import { CycleActivitiesProvider } from './cycles/cycle.activities';
 import { ScheduleActivitiesProvider } from './cycles/schedule.activities';
 import { TaskActivitiesProvider } from './tasks/task.activities';
+import { activitiesOf, registerActivities } from './activity-registry';
 import { APP_CONFIG, LOGGER } from './tokens';
 
 /** Where `npm run build` leaves the prebuilt workflow bundle (see bundle-workflows.ts). */
@@ -50,7 +59,33 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflows,
-      activities: bindActivities(this.pipeCheck, this.tasks, this.cycles, this.schedules, this.aks, this.aksRetention),
+      activities: registerActivities(
+        activitiesOf<PipeCheckActivities>(this.pipeCheck, {
+          recordPipeCheck: true,
+          sendPipeCheckMail: true,
+          completePipeCheck: true,
+        }),
+        activitiesOf<TaskActivities>(this.tasks, { openTask: true, recordTaskTransition: true, fireLadderStep: true }),
+        activitiesOf<CycleActivities>(this.cycles, {
+          cycleStarted: true,
+          cycleFinished: true,
+          actionStarted: true,
+          actionFinished: true,
+          openStageRound: true,
+          closeStage: true,
+        }),
+        activitiesOf<SemesterCollectionActivities>(this.schedules, {
+          prepareYearCycle: true,
+          planSemesterCollection: true,
+        }),
+        activitiesOf<AksActivities>(this.aks, {
+          openAksStage: true,
+          fireAksStageNotice: true,
+          completeAksStage: true,
+          finishAksAudit: true,
+        }),
+        activitiesOf<AksRetentionActivities>(this.aksRetention, { eraseExpiredAksIdentities: true }),
+      ),
     });
     this.logger.info(
       { taskQueue: this.config.TEMPORAL_TASK_QUEUE, bundle: 'workflowBundle' in workflows },
@@ -64,18 +99,4 @@ export class TemporalWorkerRunner implements OnApplicationBootstrap, BeforeAppli
     await this.running?.catch(() => undefined);
     await this.connection?.close();
   }
-}
-
-/** Activities are methods of injectable providers; Temporal needs them as bound functions. */
-function bindActivities(...providers: object[]): Record<string, (...args: never[]) => unknown> {
-  const activities: Record<string, (...args: never[]) => unknown> = {};
-  for (const provider of providers) {
-    const prototype = Object.getPrototypeOf(provider) as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const member = prototype[name];
-      if (name === 'constructor' || typeof member !== 'function') continue;
-      activities[name] = (member as (...args: never[]) => unknown).bind(provider);
-    }
-  }
-  return activities;
 }
