@@ -87,6 +87,18 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits in a workflow or an activity is work that may never happen, or an
+    // error nobody sees (a rejected activity call, a timer): type-aware rules catch it.
+    files: ['workflows/src/**/*.ts', 'apps/worker/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // libs/domain computes: no framework, no I/O.
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],

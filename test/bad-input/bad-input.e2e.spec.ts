@@ -97,8 +97,8 @@ describe('bad input: every case answers 4xx with { code, message } and changes n
     await stack?.stop();
   });
 
-  it('holds more than 380 cases with unique names', () => {
-    expect(badInputCases.length).toBeGreaterThan(380);
+  it('holds more than 480 cases with unique names', () => {
+    expect(badInputCases.length).toBeGreaterThan(480);
     expect(new Set(badInputCases.map((c) => c.name)).size).toBe(badInputCases.length);
   });
 

@@ -1,6 +1,7 @@
 import { aksColumns, aksCsv, badutaRow, daysAgo } from '../support/aks-fixtures';
 import { garbageBytes, pdfBytes, pngBytes } from '../support/fixtures';
 import { dataSubjectCases } from './data-subject-cases';
+import { framingCases } from './framing-cases';
 import { secondFactorCases } from './second-factor-cases';
 
 /**
@@ -1570,6 +1571,8 @@ export const badInputCases: BadInputCase[] = [
   ...secondFactorCases(),
   // ── a data subject's requests and the retention period of AKS identities (UU PDP) ─────────
   ...dataSubjectCases(),
+  // ── multipart framing on every upload endpoint, and keys that reach for a prototype ──────
+  ...framingCases(),
   // ── schedules, status, the national portal, the province ──────────────────────────────────
   ...scheduleAndStatusCases(),
   // ── the semester report and Aksi 2 planned activities ─────────────────────────────────────

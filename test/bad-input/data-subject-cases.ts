@@ -60,9 +60,16 @@ export function dataSubjectCases(): BadInputCase[] {
     setRetention('as null', { retentionMonths: null }),
     setRetention('with an extra key', { retentionMonths: 24, berlakuSurut: true }),
     setRetention('without the period', {}),
-    // Keys every object inherits: a strict schema refuses them like any other unknown key.
-    setRetention('with a constructor key', { retentionMonths: 24, constructor: { prototype: { admin: true } } }),
-    setRetention('with a prototype key', { retentionMonths: 24, prototype: { admin: true } }),
+    // Keys that reach for a prototype are refused while the body is parsed; other inherited names
+    // by the strict schema like any unknown key.
+    {
+      ...setRetention('with a constructor key', { retentionMonths: 24, constructor: { prototype: { admin: true } } }),
+      expectCode: 'MALFORMED_JSON',
+    },
+    {
+      ...setRetention('with a prototype key', { retentionMonths: 24, prototype: { admin: true } }),
+      expectCode: 'MALFORMED_JSON',
+    },
     correct('with a toString key', { alamat: 'Jl. Baru', alasan: 'Permintaan subjek data', toString: 'x' }),
     {
       name: 'identity erasure with a __proto__ key',

@@ -18,9 +18,15 @@ import {
 /**
  * Multipart framing as an attacker (or a broken client) sends it, byte for byte over a raw
  * socket: every upload endpoint answers one 4xx and changes nothing, a client that goes away
- * mid-body gets no answer and costs nothing, and the API process is still alive and healthy after
- * all of it (once, a part without its closing boundary stopped the API and with it the stack).
+ * mid-body gets no answer and costs nothing, a client that trickles bytes is cut off by the
+ * server's head and request timeouts (408 REQUEST_TIMEOUT), HTTP the parser cannot read answers
+ * 400/431 with `{ code, message }`, and the API process is still alive and healthy after all of it
+ * (once, a part without its closing boundary stopped the API and with it the stack). More framings
+ * go through the corpus harness (framing-cases.ts).
  */
+const headersTimeoutMs = 2000;
+const requestTimeoutMs = 5000;
+
 describe('multipart framing: cut, malformed and oversized uploads end as one 4xx and the API stays up', () => {
   let stack: FileStack;
   let db: DataSource;
@@ -31,7 +37,11 @@ describe('multipart framing: cut, malformed and oversized uploads end as one 4xx
   let apiExit: number | null | undefined;
 
   beforeAll(async () => {
-    stack = await startFileStack('multipart-framing');
+    // Short bounds on the request head and the whole request, so that trickling clients meet them.
+    stack = await startFileStack('multipart-framing', {
+      HTTP_HEADERS_TIMEOUT_MS: String(headersTimeoutMs),
+      HTTP_REQUEST_TIMEOUT_MS: String(requestTimeoutMs),
+    });
     void stack.api.exited.then((code) => {
       apiExit = code;
     });
@@ -89,6 +99,53 @@ describe('multipart framing: cut, malformed and oversized uploads end as one 4xx
         }
         if (options.endSocket) socket.end();
       });
+      setTimeout(() => socket.destroy(), 15_000).unref();
+    });
+  }
+
+  /**
+   * Writes `head` to the API's socket, then `drip` every `everyMs` until the server answers or
+   * closes; resolves with the answer (undefined when the socket was closed without one) and the
+   * time it took.
+   */
+  async function trickle(
+    head: string,
+    drip: string,
+    everyMs: number,
+  ): Promise<{ answer: { status: number; body: unknown } | undefined; ms: number }> {
+    const url = new URL(stack.baseUrl);
+    const started = Date.now();
+    return new Promise((resolve) => {
+      const socket = connect(Number(url.port), url.hostname);
+      const received: Buffer[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearInterval(timer);
+        resolve({ answer: parse(Buffer.concat(received)), ms: Date.now() - started });
+      };
+      socket.on('data', (chunk) => received.push(chunk));
+      socket.on('error', () => socket.destroy());
+      socket.on('close', done);
+      socket.on('connect', () => {
+        socket.write(head);
+        timer = setInterval(() => {
+          if (!socket.destroyed && socket.writable) socket.write(drip);
+        }, everyMs);
+      });
+      setTimeout(() => socket.destroy(), 30_000).unref();
+    });
+  }
+
+  /** Writes `bytes` as they are (no head of ours) and resolves with the answer, if any. */
+  async function rawBytes(bytes: string): Promise<{ status: number; body: unknown } | undefined> {
+    const url = new URL(stack.baseUrl);
+    return new Promise((resolve) => {
+      const socket = connect(Number(url.port), url.hostname);
+      const received: Buffer[] = [];
+      socket.on('data', (chunk) => received.push(chunk));
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => resolve(parse(Buffer.concat(received))));
+      socket.on('connect', () => socket.write(Buffer.from(bytes, 'latin1')));
       setTimeout(() => socket.destroy(), 15_000).unref();
     });
   }
@@ -191,6 +248,99 @@ describe('multipart framing: cut, malformed and oversized uploads end as one 4xx
     expect(answer === undefined || (answer.status >= 400 && answer.status < 500)).toBe(true);
     const health = await request(stack.baseUrl).get('/api/health');
     expect(health.status).toBe(200);
+    expect(await databaseFingerprint(db)).toEqual(before);
+    expect(apiExit).toBeUndefined();
+  });
+
+  it.each(endpoints)(
+    'cuts off a %s upload that trickles a byte every 200 ms with 408 REQUEST_TIMEOUT and a closed socket, nothing stored',
+    async (endpoint) => {
+      const before = await databaseFingerprint(db);
+      const url = new URL(stack.baseUrl);
+      const head =
+        `POST ${paths[endpoint]} HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${await logins.token(callerOf[endpoint])}\r\n` +
+        `Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 100000\r\n\r\n` +
+        '--B\r\nContent-Disposition: form-data; name="file"; filename="pelan-sekali.png"\r\n\r\n';
+      const { answer, ms } = await trickle(head, 'x', 200);
+      // Nothing of a response was written yet, so the server answers before it closes.
+      expect(answer?.status).toBe(408);
+      expectErrorBody(answer?.body, 'REQUEST_TIMEOUT');
+      // The request timeout, checked once a second, and no later than a few seconds after it.
+      expect(ms).toBeGreaterThanOrEqual(requestTimeoutMs - 200);
+      expect(ms).toBeLessThan(requestTimeoutMs + 5000);
+      expect(await databaseFingerprint(db)).toEqual(before);
+      expect((await request(stack.baseUrl).get('/api/health')).status).toBe(200);
+      expect(apiExit).toBeUndefined();
+    },
+  );
+
+  it('cuts off a client that trickles its request head (one header line every 200 ms) with 408 REQUEST_TIMEOUT', async () => {
+    const before = await databaseFingerprint(db);
+    const { answer, ms } = await trickle(
+      `POST ${paths.evidence} HTTP/1.1\r\nHost: 127.0.0.1\r\n`,
+      'X-Pelan: a\r\n',
+      200,
+    );
+    expect(answer?.status).toBe(408);
+    expectErrorBody(answer?.body, 'REQUEST_TIMEOUT');
+    expect(ms).toBeGreaterThanOrEqual(headersTimeoutMs - 200);
+    expect(ms).toBeLessThan(headersTimeoutMs + 5000);
+    expect(await databaseFingerprint(db)).toEqual(before);
+    expect(apiExit).toBeUndefined();
+  });
+
+  const unreadable: { name: string; bytes: () => Promise<string>; status: number; code: string }[] = [
+    {
+      name: 'an upload in chunked encoding with a chunk size that is not hexadecimal',
+      bytes: async () =>
+        `POST ${paths.evidence} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${await logins.token('metro.dinkes')}\r\n` +
+        'Content-Type: multipart/form-data; boundary=B\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n--B\r\n0\r\n\r\n',
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+    {
+      name: 'an upload with both Content-Length and Transfer-Encoding (request smuggling)',
+      bytes: async () =>
+        `POST ${paths.evidence} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=B\r\n` +
+        'Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+    {
+      name: 'an upload with two different Content-Length headers',
+      bytes: async () =>
+        `POST ${paths.csv} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=B\r\n` +
+        'Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd',
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+    {
+      name: 'an upload whose Content-Length is not a number',
+      bytes: async () =>
+        `POST ${paths.document} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=B\r\n` +
+        'Content-Length: banyak\r\n\r\n',
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+    {
+      name: 'request headers of 20 KB (over the 16 KB the server reads)',
+      bytes: async () => `POST ${paths.evidence} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Besar: ${'a'.repeat(20_000)}\r\n\r\n`,
+      status: 431,
+      code: 'HEADERS_TOO_LARGE',
+    },
+    {
+      name: 'a TLS handshake sent to the plain HTTP port',
+      bytes: async () => '\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03',
+      status: 400,
+      code: 'MALFORMED_REQUEST',
+    },
+  ];
+
+  it.each(unreadable)('answers $name with $status $code and stays up', async ({ bytes, status, code }) => {
+    const before = await databaseFingerprint(db);
+    const answer = await rawBytes(await bytes());
+    expect(answer?.status).toBe(status);
+    expectErrorBody(answer?.body, code);
     expect(await databaseFingerprint(db)).toEqual(before);
     expect(apiExit).toBeUndefined();
   });

@@ -11,38 +11,14 @@ import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { ApiErrorFilter } from './common/error.filter';
+import { BoundedExpressAdapter } from './common/http-server';
+import { refuseHostileJson, refuseInvalidUtf8 } from './common/json-guards';
 import { createValidationPipe } from './common/validation';
-import { isUtf8 } from 'node:buffer';
 import type { Server as HttpServer } from 'node:http';
 
 /** The built web app, served by the API (apps/web/dist next to apps/api/dist). */
 function webDistDir(config: AppConfig): string {
   return config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(__dirname, '..', '..', 'web', 'dist');
-}
-
-// A NUL byte or a lone UTF-16 surrogate is never text a person typed, and PostgreSQL refuses NUL.
-// eslint-disable-next-line no-control-regex -- the NUL character is exactly what this refuses
-const unstorableText = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
- * Parse-time guards on every JSON body: a `__proto__` key is never data, and no string may carry
- * characters the database cannot store; either makes the body malformed (400), never a 500.
- */
-function refuseHostileJson(key: string, value: unknown): unknown {
-  if (key === '__proto__') throw new SyntaxError('__proto__ is not allowed in a request body');
-  if ((typeof value === 'string' && unstorableText.test(value)) || unstorableText.test(key))
-    throw new SyntaxError('a string holds a NUL byte or a lone surrogate');
-  return value;
-}
-
-/**
- * A JSON body must be valid UTF-8: body-parser would decode broken bytes to U+FFFD and store the
- * replacement characters as if the person had typed them. Marked as a parse failure (400).
- */
-function refuseInvalidUtf8(_request: unknown, _response: unknown, body: Buffer): void {
-  if (!isUtf8(body)) {
-    throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400, type: 'entity.parse.failed' });
-  }
 }
 
 /** A one-time secret that travels in a query string: the password reset link's `token`. */
@@ -63,12 +39,13 @@ function withoutQuerySecrets<T extends { url?: unknown; query?: unknown }>(reque
 
 /** Builds the HTTP application without listening, so tests and main.ts share one wiring. */
 export async function createApiApplication(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
-    logger: nestLoggerFor(logger),
-    bodyParser: false,
-  });
-  // A client that stops sending (a slowloris, a phone that lost its network mid-upload) must not
-  // hold a socket for ever: silence closes it (an upload that trickles on meets UPLOAD_TIMEOUT_MS).
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, logger),
+    new BoundedExpressAdapter(config),
+    { logger: nestLoggerFor(logger), bodyParser: false },
+  );
+  // A client that goes silent (a phone that lost its network mid-upload) must not hold a socket
+  // until the request timeout: silence closes it; one that trickles on meets HTTP_REQUEST_TIMEOUT_MS.
   (app.getHttpServer() as HttpServer).setTimeout(config.SOCKET_IDLE_TIMEOUT_MS);
   // Behind the TLS-terminating reverse proxy the client address (login rate limit, access log)
   // comes from X-Forwarded-For, read only from the proxies named in TRUST_PROXY.

@@ -129,10 +129,13 @@ export const configSchema = z.object({
    */
   SOCKET_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   /**
-   * The longest an upload may take to arrive in full, however it trickles in: 408 UPLOAD_TIMEOUT
-   * and the connection closed. Ten minutes carry 20 MB at 35 kB/s, a weak mobile link.
+   * How long a client may take to send the request head, and the whole request (an upload of
+   * MAX_UPLOAD_BYTES included: ten minutes carry 20 MB at 35 kB/s, a weak mobile link); past
+   * either the API answers 408 REQUEST_TIMEOUT and closes the connection, so clients that trickle
+   * bytes cannot hold connections open.
    */
-  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
   /** How long one scan may take before the upload answers 503 SCAN_UNAVAILABLE. */
   CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),

@@ -211,10 +211,8 @@ export class AksAuditsController {
     const audit = await this.audits.writable(principal, params.id, canRunAudit);
     try {
       this.work.checkDocumentCode(audit, params.code);
-      const file = await receiveEvidence(
-        request,
-        { maxBytes: this.config.MAX_UPLOAD_BYTES, deadlineMs: this.config.UPLOAD_TIMEOUT_MS },
-        (content) => this.scanner.check(content),
+      const file = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES, (content) =>
+        this.scanner.check(content),
       );
       return await this.work.storeDocument(audit, principal, params.code, file);
     } catch (error) {

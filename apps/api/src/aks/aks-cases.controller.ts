@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import type { AppConfig } from '@konvergensi/config';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -14,7 +13,6 @@ import { AksAudits, assertAuditOpen } from './aks-audits.service';
 import { AksCases, maxCsvBytes } from './aks-cases.service';
 import { receiveMultipartFile, UploadError } from '../common/multipart-upload';
 import { uploadRefusal } from '../common/upload-refusal';
-import { APP_CONFIG } from '../tokens';
 import { MalwareScanner } from '../common/malware-scanner.service';
 
 /** A cell as a person types it: text or a number (JSON), read like the CSV column. */
@@ -61,7 +59,6 @@ export class AksCasesController {
     private readonly cases: AksCases,
     private readonly stepUp: StepUp,
     private readonly scanner: MalwareScanner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('aks/audits/:id/cases/import')
@@ -82,10 +79,7 @@ export class AksCasesController {
     const audit = await this.audits.writable(principal, params.id, canRecordCases);
     let content: Buffer;
     try {
-      ({ content } = await receiveMultipartFile(request, {
-        maxBytes: maxCsvBytes,
-        deadlineMs: this.config.UPLOAD_TIMEOUT_MS,
-      }));
+      ({ content } = await receiveMultipartFile(request, { maxBytes: maxCsvBytes }));
       await this.scanner.check(content);
     } catch (error) {
       if (error instanceof UploadError) throw uploadRefusal(error.reason, maxCsvBytes);

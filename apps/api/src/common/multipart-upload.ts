@@ -10,8 +10,7 @@ export type UploadFailure =
   | 'TOO_MANY_FIELDS'
   | 'FILE_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
-  | 'MALFORMED_UPLOAD'
-  | 'UPLOAD_TIMEOUT';
+  | 'MALFORMED_UPLOAD';
 
 export class UploadError extends Error {
   constructor(readonly reason: UploadFailure) {
@@ -33,15 +32,11 @@ export interface MultipartLimits {
   maxFields?: number;
   /** Parts of any kind; bounds the work one request can cause. */
   maxParts?: number;
-  /** The longest the body may take to arrive (a client trickling bytes holds a socket meanwhile). */
-  deadlineMs: number;
 }
 
 type UploadRequest = Readable & {
   headers: Record<string, string | string[] | undefined>;
   complete?: boolean;
-  /** Express's response of this request: told to close the connection after a timed-out upload. */
-  res?: { headersSent: boolean; setHeader(name: string, value: string): unknown };
 };
 
 const maxFileNameLength = 200;
@@ -98,17 +93,10 @@ export async function receiveMultipartFile(request: UploadRequest, limits: Multi
     let failure: UploadFailure | undefined;
     let settled = false;
     let filesSeen = 0;
-    // A body still arriving at the deadline: the answer (408) closes the connection, or the rest
-    // would be read for as long as the client keeps trickling it.
-    const deadline = setTimeout(() => {
-      if (request.res && !request.res.headersSent) request.res.setHeader('Connection', 'close');
-      finish('UPLOAD_TIMEOUT');
-    }, limits.deadlineMs);
 
     const finish = (outcome: UploadFailure | ReceivedFile) => {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
       request.unpipe(parser);
       if (typeof outcome === 'string') {
         // Read and drop the rest so that the answer reaches the client; destroy the parser so no

@@ -23,10 +23,6 @@ const refusals: Record<UploadFailure, Refusal> = {
     status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     message: () => 'Jenis berkas tidak didukung. Gunakan PDF, DOCX, XLSX, JPG atau PNG.',
   },
-  UPLOAD_TIMEOUT: {
-    status: HttpStatus.REQUEST_TIMEOUT,
-    message: () => 'Unggahan terlalu lama dan dihentikan. Periksa koneksi lalu unggah ulang.',
-  },
   MALFORMED_UPLOAD: {
     status: HttpStatus.BAD_REQUEST,
     message: () => 'Unggahan tidak dapat dibaca (terpotong atau rusak). Silakan unggah ulang.',

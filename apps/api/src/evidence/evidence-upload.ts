@@ -23,10 +23,10 @@ export interface ReceivedEvidence extends ReceivedFile {
  */
 export async function receiveEvidence(
   request: Readable & { headers: Record<string, string | string[] | undefined> },
-  limits: { maxBytes: number; deadlineMs: number },
+  maxBytes: number,
   scan: (content: Buffer) => Promise<void>,
 ): Promise<ReceivedEvidence> {
-  const received = await receiveMultipartFile(request, limits);
+  const received = await receiveMultipartFile(request, { maxBytes });
   await scan(received.content);
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(received.content);

@@ -76,11 +76,7 @@ export class EvidenceController {
     }
     let evidence;
     try {
-      evidence = await receiveEvidence(
-        request,
-        { maxBytes: this.config.MAX_UPLOAD_BYTES, deadlineMs: this.config.UPLOAD_TIMEOUT_MS },
-        (content) => this.scanner.check(content),
-      );
+      evidence = await receiveEvidence(request, this.config.MAX_UPLOAD_BYTES, (content) => this.scanner.check(content));
     } catch (error) {
       if (error instanceof UploadError) throw uploadRefusal(error.reason, this.config.MAX_UPLOAD_BYTES);
       throw error;

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LadderStep, TaskActivities, TaskTransitionRecord, TaskWorkflowInput } from '@konvergensi/contracts';
+import {
+  taskWorkflowId,
+  type LadderStep,
+  type TaskActivities,
+  type TaskTransitionRecord,
+  type TaskWorkflowInput,
+} from '@konvergensi/contracts';
 import { enqueueMail, renderTaskNotice, type TaskNoticeKind } from '@konvergensi/notifications';
 import { EscalationNoticeRecord, EvidenceFileRecord, SubmissionRecord, TaskRecord } from '@konvergensi/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -50,7 +56,7 @@ export class TaskActivitiesProvider implements TaskActivities {
           status: 'open',
           dueAt: new Date(input.schedule.dueAt),
           deliverables: input.deliverables,
-          workflowId: `task:${input.taskId}`,
+          workflowId: taskWorkflowId(input.taskId),
           createdBy: input.createdBy,
         })
         .orIgnore()
