@@ -13,6 +13,7 @@ import {
   sha256,
   startFileStack,
   type FileStack,
+  binaryBody,
 } from './support/fixtures';
 
 describe('indicators and evidence', () => {
@@ -144,11 +145,7 @@ describe('indicators and evidence', () => {
         .get(response.body.downloadUrl as string)
         .set(await logins.bearer('metro.sekretaris'))
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(download.status).toBe(200);
       expect(download.headers['content-type']).toContain(mediaType);
       expect(download.headers['content-disposition']).toContain('attachment');

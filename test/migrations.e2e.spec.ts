@@ -77,4 +77,56 @@ describe('migrations', () => {
       await dataSource.destroy();
     }
   });
+
+  it('move a value a sub-row once wrote over its parent to the sub-row code, leaving the others untouched', async () => {
+    const dataSource = await createDataSource({ url }).initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(migrations.at(-1)?.name).toBe('IndicatorShapes1764800000000');
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const region = await dataSource.query(`SELECT code FROM region WHERE code = '99.01'`);
+      if (region.length === 0) {
+        await dataSource.query(`INSERT INTO region (code, name, level) VALUES ('99.01', 'Kota Uji', 'regency')`);
+      }
+      const insert = (code: string, reported: string, columns: string, values: string) =>
+        dataSource.query(
+          `INSERT INTO indicator_value (regency_code, year, semester, indicator_code, reported_code, reported_kind, submitted_by, ${columns})
+           VALUES ('99.01', 2020, 1, $1, $2, $3, '00000000-0000-4000-8000-000000000001', ${values})`,
+          [code, reported, columns === 'answer' ? 'yesNo' : 'count'],
+        );
+      // The shape the old code wrote: `Pilar 1. A3_a` = 22 stored over the Ya of `Pilar 1. A3`.
+      await insert('Pilar 1. A3', 'Pilar 1. A3_a', 'count_value', '22');
+      await insert('Pilar 1. A2', 'Blok 2A Indikator 2', 'answer', `'Ya'`);
+      await dataSource.runMigrations({ transaction: 'each' });
+
+      const rows = (await dataSource.query(
+        `SELECT indicator_code, reported_code, count_value, answer, not_available_reason
+           FROM indicator_value WHERE regency_code = '99.01' ORDER BY indicator_code`,
+      )) as Record<string, unknown>[];
+      expect(rows).toEqual([
+        {
+          indicator_code: 'Pilar 1. A2',
+          reported_code: 'Blok 2A Indikator 2',
+          count_value: null,
+          answer: 'Ya',
+          not_available_reason: null,
+        },
+        {
+          indicator_code: 'Pilar 1. A3_a',
+          reported_code: 'Pilar 1. A3_a',
+          count_value: '22',
+          answer: null,
+          not_available_reason: null,
+        },
+      ]);
+      // Reverting now would put the sub-row where the old code cannot read it: refused, nothing lost.
+      await expect(dataSource.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/not reverting/);
+      expect(
+        await dataSource.query(`SELECT count(*)::int AS n FROM indicator_value WHERE regency_code = '99.01'`),
+      ).toEqual([{ n: 2 }]);
+      await dataSource.query(`DELETE FROM indicator_value WHERE regency_code = '99.01'`);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 });

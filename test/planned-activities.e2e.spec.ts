@@ -147,6 +147,29 @@ describe('planned activities and the integration matrix (Aksi 2)', () => {
       expectErrorBody(gone.body, 'PLANNED_ACTIVITY_NOT_FOUND');
     });
 
+    it('accepts the forms\' nil mark "-" as target and location, yet refuses a dash that starts a formula', async () => {
+      const bearer = await logins.bearer('metro.dinkes');
+      const nil = await http()
+        .post(path(crudYear))
+        .set(bearer)
+        .send({ ...tabel4[0], target: '-', location: '-' });
+      expect(nil.status).toBe(201);
+      expect(nil.body).toMatchObject({ target: '-', location: '-' });
+      const formula = await http()
+        .post(path(crudYear))
+        .set(bearer)
+        .send({ ...tabel4[0], target: '-1+2' });
+      expect(formula.status).toBe(400);
+      expectErrorBody(formula.body);
+      expect(
+        (
+          await http()
+            .delete(`${path(crudYear)}/${(nil.body as Activity).id}`)
+            .set(bearer)
+        ).status,
+      ).toBe(204);
+    });
+
     it("lets the secretary manage any unit's rows and keeps unit staff to their own unit", async () => {
       const bySecretary = await http()
         .post(path(crudYear))

@@ -11,6 +11,7 @@ import {
   openDatabase,
   startFileStack,
   type FileStack,
+  binaryBody,
 } from './support/fixtures';
 
 /** A year no other test file uses, so the shared database holds only this file's report. */
@@ -168,11 +169,7 @@ describe('semester report', () => {
         .get(`${base}.xlsx`)
         .set(await logins.bearer('metro.sekretaris'))
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toContain('spreadsheetml');
       const workbook = new Workbook();
@@ -217,11 +214,7 @@ describe('semester report', () => {
         .get(`${base}.pdf`)
         .set(await logins.bearer('lampung.provinsi'))
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toContain('application/pdf');
       const { pages, text } = pdfText(response.body as Buffer);

@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import {
   createDataSource,
   TaskEventRecord,
@@ -298,4 +299,15 @@ export type FileStack = Stack & { mail: MailCatcher };
 export function expectStatus<T extends { status: number; text?: string }>(response: T, status: number): T {
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${response.text ?? ''}`);
   return response;
+}
+
+/**
+ * A supertest parser that keeps a download's bytes (`.buffer(true).parse(binaryBody)`), for the
+ * XLSX, PDF and evidence files; a stream error fails the request instead of hanging it.
+ */
+export function binaryBody(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('error', (error: Error) => done(error, Buffer.alloc(0)));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -46,6 +46,7 @@ import { PasswordReset1764500000000 } from './migrations/1764500000000-password-
 import { RequestSafety1764600000000 } from './migrations/1764600000000-request-safety';
 import { SecondFactor1764650000000 } from './migrations/1764650000000-second-factor';
 import { AksIdentityRetention1764700000000 } from './migrations/1764700000000-aks-identity-retention';
+import { IndicatorShapes1764800000000 } from './migrations/1764800000000-indicator-shapes';
 
 export const entities = [
   PipeCheckRecord,
@@ -108,6 +109,7 @@ export const migrations = [
   RequestSafety1764600000000,
   SecondFactor1764650000000,
   AksIdentityRetention1764700000000,
+  IndicatorShapes1764800000000,
 ];
 
 export interface DataSourceSettings {

@@ -73,7 +73,8 @@ export interface SemesterReportInput {
   readonly catalogue?: readonly Indicator[];
 }
 
-export type RowSource = 'submitted' | 'derived' | 'missing' | 'invalid';
+/** `notAvailable`: the regency declared "data tidak tersedia" with a reason (the forms' "NA"). */
+export type RowSource = 'submitted' | 'derived' | 'missing' | 'invalid' | 'notAvailable';
 
 export interface ReportRow {
   readonly code: string;
@@ -96,6 +97,8 @@ export interface ReportRow {
   /** The unit that answers for the indicator (the audit team for derived ones). */
   readonly unitCode: string | null;
   readonly unitName: string | null;
+  /** The form's rows beneath this one (`Pilar 1. A3_a`, `_b` under the Ya/Tidak of `Pilar 1. A3`). */
+  readonly subRows: readonly ReportRow[];
 }
 
 export interface ReportSection {
@@ -146,6 +149,8 @@ export interface SemesterReport {
     readonly met: number;
     readonly notMet: number;
     readonly notComputable: number;
+    /** Declared "data tidak tersedia" with a reason: filled, but without a value. */
+    readonly notAvailable: number;
     readonly gaps: number;
     readonly unitsWithGaps: readonly string[];
     readonly text: readonly string[];
@@ -213,7 +218,9 @@ function targetMet(indicator: Indicator, kind: IndicatorKind, value: IndicatorVa
   ) {
     return lowerIsBetter.test(indicator.name) ? value.value <= target.value : value.value >= target.value;
   }
-  if (target.unit === 'times' && value.status === 'yesNo') return value.value;
+  if (target.unit === 'times' && value.status === 'yesNo') {
+    return value.count === undefined ? value.value : value.value && value.count >= target.value;
+  }
   if (target.unit === 'times' && value.status === 'count') return value.value >= target.value;
   return null;
 }
@@ -226,6 +233,7 @@ function partsOf(input: IndicatorInput | undefined): { numerator: number | null;
 
 function explanationOf(kind: IndicatorKind, value: IndicatorValue): string {
   if (value.status === 'notComputable') return `Penyebut 0: capaian ${notComputableText}`;
+  if (value.status === 'notAvailable') return `Data tidak tersedia: ${value.reason}`;
   return kindHint[kind];
 }
 
@@ -269,6 +277,7 @@ function compileRow(
     target: indicator.nationalTarget?.text ?? null,
     unitCode: owner.unitCode,
     unitName: owner.unitName,
+    subRows: [],
   };
   const missing = (reason: ReportGap['reason'], kind: IndicatorKind, detail?: string, input?: IndicatorInput) => {
     const message = gapMessage(reason, owner, detail);
@@ -315,9 +324,24 @@ function compileRow(
       met: targetMet(indicator, kind, result.value),
       explanation:
         source === 'derived' ? 'Dihitung otomatis dari data Audit Kasus Stunting' : explanationOf(kind, result.value),
-      source,
+      source: result.value.status === 'notAvailable' ? 'notAvailable' : source,
     },
   };
+}
+
+/**
+ * The sub-rows of an indicator (000 Tabel 2 prints `Pilar 1. A3_a` and `_b` beneath `Pilar 1. A3`):
+ * shown when entered, "-" otherwise; the parent's own row decides the gap.
+ */
+function compileSubRows(
+  parent: Indicator,
+  catalogue: readonly Indicator[],
+  values: ReadonlyMap<string, ReportedValue>,
+  owner: Owner,
+): ReportRow[] {
+  return catalogue
+    .filter((child) => child.parent === parent.code)
+    .map((child) => compileRow(child, values.get(child.code), undefined, owner).row);
 }
 
 function inSemester(item: CalendarItem, semester: 1 | 2): boolean {
@@ -379,7 +403,9 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
   const gaps: ReportGap[] = [];
   for (const indicator of semesterReportIndicators(catalogue)) {
     const owner = ownerOf(indicator, plan, input.units);
-    const { row, gap } = compileRow(indicator, values.get(indicator.code), facts, owner);
+    const compiled = compileRow(indicator, values.get(indicator.code), facts, owner);
+    const row = { ...compiled.row, subRows: compileSubRows(indicator, catalogue, values, owner) };
+    const gap = compiled.gap;
     const block = indicator.codes[0]?.block ?? '3B';
     rows.set(block, [...(rows.get(block) ?? []), row]);
     if (gap) gaps.push(gap);
@@ -398,6 +424,7 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
   const met = all.filter((r) => r.met === true).length;
   const notMet = all.filter((r) => r.met === false).length;
   const notComputable = all.filter((r) => r.achievement?.status === 'notComputable').length;
+  const notAvailable = all.filter((r) => r.achievement?.status === 'notAvailable').length;
 
   const byUnit = new Map<string, { unitCode: string | null; unitName: string; codes: string[] }>();
   for (const gap of gaps) {
@@ -417,7 +444,8 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
     `Laporan Semester ${semesterText} Tahun ${input.year} ${input.regency.name} memuat ${all.length} indikator; ` +
       `${filled.length} sudah terisi dan ${gaps.length} belum.`,
     `${met} indikator mencapai target nasional, ${notMet} belum mencapai target, ` +
-      `${notComputable} tidak dapat dihitung (penyebut 0).`,
+      `${notComputable} tidak dapat dihitung (penyebut 0)` +
+      (notAvailable > 0 ? `, ${notAvailable} dinyatakan data tidak tersedia.` : '.'),
     gapsByUnit.length > 0
       ? `Unit yang belum melengkapi data: ${gapsByUnit.map((g) => `${g.unitName} (${g.codes.length})`).join(', ')}.`
       : 'Semua unit telah melengkapi data indikator.',
@@ -435,6 +463,7 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
       met,
       notMet,
       notComputable,
+      notAvailable,
       gaps: gaps.length,
       unitsWithGaps: gapsByUnit.map((g) => g.unitName),
       text,

@@ -160,7 +160,8 @@ export function renderSemesterReportPdf(report: SemesterReport): Promise<Buffer>
     for (const section of block.sections) {
       if (section.rows.length === 0) continue;
       w.heading(section.title, 9);
-      w.table(indicatorColumns, section.rows.map(indicatorLine));
+      // Sub-rows follow their indicator, as the form prints them.
+      w.table(indicatorColumns, section.rows.flatMap((row) => [row, ...row.subRows]).map(indicatorLine));
     }
   }
   if (report.coverage.length > 0) {

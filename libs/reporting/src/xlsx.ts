@@ -37,6 +37,8 @@ export function achievementCell(row: ReportRow): number | string {
   const value = row.achievement;
   if (value === null) return '-';
   if (value.status === 'computed' || value.status === 'count') return value.value;
+  // The form's own mark for data that does not exist; the reason is in PENJELASAN.
+  if (value.status === 'notAvailable') return 'NA';
   return value.display;
 }
 
@@ -57,13 +59,21 @@ function indicatorSheet(workbook: Workbook, report: SemesterReport, name: string
   return sheet;
 }
 
+/** The rows as written: each indicator, then its sub-rows (unnumbered, as the form prints them). */
+function writtenRows(rows: readonly ReportRow[]): { row: ReportRow; numbered: boolean }[] {
+  return rows.flatMap((row) => [
+    { row, numbered: true },
+    ...row.subRows.map((subRow) => ({ row: subRow, numbered: false })),
+  ]);
+}
+
 function writeRows(sheet: Worksheet, start: number, rows: readonly ReportRow[], numbering: { n: number }): number {
   let at = start;
-  for (const row of rows) {
-    numbering.n += 1;
+  for (const { row, numbered } of writtenRows(rows)) {
+    if (numbered) numbering.n += 1;
     const r = sheet.getRow(at);
     r.values = [
-      numbering.n,
+      numbered ? numbering.n : '',
       row.code,
       row.name,
       row.denominator ?? '',
@@ -151,7 +161,7 @@ export function xlsxRowPositions(report: SemesterReport): { code: string; sheet:
     let at = firstDataRow;
     for (const section of block.sections) {
       at += 1;
-      for (const row of section.rows) {
+      for (const { row } of writtenRows(section.rows)) {
         positions.push({ code: row.code, sheet: `Blok ${block.number}`, row: at });
         at += 1;
       }

@@ -34,6 +34,17 @@ export function nameSchema(min: number, max: number) {
     )
     .refine((text) => !formulaStart.test(text), 'tidak boleh diawali =, +, - atau @ (rumus lembar kerja)');
 }
+/**
+ * What the forms write "none" with: a lone dash (003 prints `-` in every empty cell of its budget by
+ * funding source). Alone it is text to a spreadsheet, not a formula.
+ */
+export const nilMark = '-';
+
+/** A cell of a planning form: a name, or the forms' nil mark `-`. */
+export function formTextSchema(min: number, max: number) {
+  return z.union([z.literal(nilMark), nameSchema(min, max)]);
+}
+
 export const yearSchema = z.coerce.number().int().min(2000).max(2100);
 
 export const regencyParams = z.strictObject({ code: regencyCodeSchema });

@@ -11,9 +11,10 @@ import type { IndicatorValueRecord } from '@konvergensi/persistence';
 /** One value of the bulk PUT, after the schema has checked its shape. */
 export type IndicatorEntry =
   | { code: string; numerator: number; denominator: number }
-  | { code: string; answer: 'Ya' | 'Tidak' }
+  | { code: string; answer: 'Ya' | 'Tidak'; count?: number }
   | { code: string; count: number }
-  | { code: string; percent: number };
+  | { code: string; percent: number }
+  | { code: string; notAvailable: true; reason?: string };
 
 export interface AcceptedEntry {
   primaryCode: string;
@@ -28,8 +29,17 @@ export interface RejectedEntry {
   issues: readonly DomainIssue[];
 }
 
-function inputOf(entry: IndicatorEntry): IndicatorInput {
-  if ('answer' in entry) return { kind: 'yesNo', value: entry.answer === 'Ya' };
+function inputOf(entry: IndicatorEntry, kind: IndicatorKind): IndicatorInput {
+  if ('notAvailable' in entry) return { kind: 'notAvailable', reason: entry.reason ?? '' };
+  if ('answer' in entry) {
+    return {
+      kind: 'yesNo',
+      value: entry.answer === 'Ya',
+      ...(entry.count === undefined ? {} : { count: entry.count }),
+    };
+  }
+  // "6 Kali" under a Ya/Tidak question: held six times (003 §F Blok 2A Indikator 2).
+  if ('count' in entry && kind === 'yesNo') return { kind: 'yesNo', value: entry.count > 0, count: entry.count };
   if ('count' in entry) return { kind: 'count', value: entry.count };
   if ('percent' in entry) return { kind: 'directPercentage', value: entry.percent };
   return { kind: 'fraction', numerator: entry.numerator, denominator: entry.denominator };
@@ -38,7 +48,8 @@ function inputOf(entry: IndicatorEntry): IndicatorInput {
 /**
  * Checks every entry against the catalogue of libs/domain: the code exists (primary or alias),
  * is not derived from workflow facts, is given once, and its value fits the kind of the printed
- * code. Either every entry is accepted or none is written.
+ * code. A sub-row (`Pilar 1. A3_a`) is an indicator of its own beside its parent's answer. Either
+ * every entry is accepted or none is written.
  */
 export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
   accepted: AcceptedEntry[];
@@ -58,7 +69,7 @@ export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
         `${entry.code} adalah baris ${match.part === 'numerator' ? 'pembilang' : 'penyebut'}; isi pembilang dan penyebut pada kode ${match.code.code}.`,
       );
     }
-    const primaryCode = match.indicator.parent ?? match.indicator.code;
+    const primaryCode = match.indicator.code;
     if (match.indicator.derived) {
       return reject(
         'DERIVED_INDICATOR',
@@ -70,7 +81,7 @@ export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
       return reject('DUPLICATE_INDICATOR', `${entry.code} sudah diisi pada baris lain (${earlier}).`);
     }
     seen.set(primaryCode, entry.code);
-    const input = inputOf(entry);
+    const input = inputOf(entry, match.code.kind);
     const result = evaluateIndicatorKind(match.code.kind, input);
     if (!result.ok) return rejected.push({ index, code: entry.code, issues: result.issues });
     accepted.push({ primaryCode, reportedCode: match.code.code, reportedKind: match.code.kind, input });
@@ -80,10 +91,39 @@ export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
 
 /** The input a stored row was reported with. */
 export function storedInput(row: IndicatorValueRecord): IndicatorInput {
-  if (row.answer !== null) return { kind: 'yesNo', value: row.answer === 'Ya' };
+  if (row.notAvailableReason !== null) return { kind: 'notAvailable', reason: row.notAvailableReason };
+  if (row.answer !== null) {
+    return {
+      kind: 'yesNo',
+      value: row.answer === 'Ya',
+      ...(row.countValue === null ? {} : { count: Number(row.countValue) }),
+    };
+  }
   if (row.countValue !== null) return { kind: 'count', value: Number(row.countValue) };
   if (row.percentValue !== null) return { kind: 'directPercentage', value: Number(row.percentValue) };
   return { kind: 'fraction', numerator: Number(row.numerator), denominator: Number(row.denominator) };
+}
+
+/** The columns of a row holding `input`; every other value column is cleared. */
+export function storedColumns(
+  input: IndicatorInput,
+): Pick<
+  IndicatorValueRecord,
+  'numerator' | 'denominator' | 'countValue' | 'answer' | 'percentValue' | 'notAvailableReason'
+> {
+  return {
+    numerator: input.kind === 'fraction' ? String(input.numerator) : null,
+    denominator: input.kind === 'fraction' ? String(input.denominator) : null,
+    countValue:
+      input.kind === 'count'
+        ? String(input.value)
+        : input.kind === 'yesNo' && input.count !== undefined
+          ? String(input.count)
+          : null,
+    answer: input.kind === 'yesNo' ? (input.value ? 'Ya' : 'Tidak') : null,
+    percentValue: input.kind === 'directPercentage' ? String(input.value) : null,
+    notAvailableReason: input.kind === 'notAvailable' ? input.reason.trim() : null,
+  };
 }
 
 /** Achievement of a stored row, computed again on read (never stored, never stale). */

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { findIndicator } from '@konvergensi/domain';
+import { findIndicator, notAvailableReasonMaxLength } from '@konvergensi/domain';
 import { IndicatorValueRecord } from '@konvergensi/persistence';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { regencyCodeSchema, yearSchema } from '../common/schemas';
+import { nameSchema, regencyCodeSchema, yearSchema } from '../common/schemas';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { DATA_SOURCE } from '../tokens';
-import { achievementOf, checkIndicatorEntries, storedInput } from './indicator-entry';
+import { achievementOf, checkIndicatorEntries, storedColumns, storedInput } from './indicator-entry';
 
 const periodParams = z.strictObject({
   code: regencyCodeSchema,
@@ -22,18 +22,44 @@ const indicatorCode = z.string().trim().min(1).max(120);
 /** A count of people or events: a JSON number (the domain rejects negatives and fractions). */
 const amount = z.number().max(1e12, 'angka terlalu besar');
 
+/** Why the data is not available; the domain requires one (an empty reason gets a clear 422). */
+const notAvailableReason = nameSchema(0, notAvailableReasonMaxLength);
+
+/**
+ * What the forms print where the data does not exist: `NA`, and the spreadsheet errors that a
+ * formula over such cells leaves (003 §F prints `#VALUE!` and `#DIV/0!`).
+ */
+const notAvailableMark = /^(NA|N\/A|#N\/A|#VALUE!|#DIV\/0!|#REF!|#NUM!)$/i;
+const valueFields = ['numerator', 'denominator', 'count', 'percent', 'answer'] as const;
+
+/**
+ * `{"code": …, "count": "NA", "reason": …}` is read as `{"code": …, "notAvailable": true, …}` when
+ * every value field it carries is such a mark; a mark beside a number stays a refused string.
+ */
+function readNotAvailableMarks(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
+  const record = entry as Record<string, unknown>;
+  const present = valueFields.filter((field) => Object.hasOwn(record, field));
+  const marked = present.filter((field) => {
+    const value = record[field];
+    return typeof value === 'string' && notAvailableMark.test(value.trim());
+  });
+  if (present.length === 0 || marked.length !== present.length) return entry;
+  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !present.includes(key as never)));
+  return { ...rest, notAvailable: true };
+}
+
+const indicatorValueShapes = z.union([
+  z.strictObject({ code: indicatorCode, numerator: amount, denominator: amount }),
+  z.strictObject({ code: indicatorCode, answer: z.enum(['Ya', 'Tidak']), count: amount.optional() }),
+  z.strictObject({ code: indicatorCode, count: amount }),
+  z.strictObject({ code: indicatorCode, percent: amount }),
+  z.strictObject({ code: indicatorCode, notAvailable: z.literal(true), reason: notAvailableReason.optional() }),
+]);
+const indicatorValue = z.preprocess(readNotAvailableMarks, indicatorValueShapes);
+
 const indicatorValuesBody = z.strictObject({
-  values: z
-    .array(
-      z.union([
-        z.strictObject({ code: indicatorCode, numerator: amount, denominator: amount }),
-        z.strictObject({ code: indicatorCode, answer: z.enum(['Ya', 'Tidak']) }),
-        z.strictObject({ code: indicatorCode, count: amount }),
-        z.strictObject({ code: indicatorCode, percent: amount }),
-      ]),
-    )
-    .min(1)
-    .max(500),
+  values: z.array(indicatorValue).min(1).max(500),
 });
 
 const indicatorEditors = ['tpps_secretary', 'opd_officer', 'opd_head'] as const;
@@ -48,11 +74,12 @@ export class IndicatorsController {
   ) {}
 
   @Put()
-  @ApiBody({ schema: schemaFor(indicatorValuesBody) })
+  // The preprocessing of NA marks has no JSON Schema: the docs show the shapes it leads to.
+  @ApiBody({ schema: schemaFor(z.strictObject({ values: z.array(indicatorValueShapes).min(1).max(500) })) })
   @ApiOperation({
     summary: 'Submits indicator values of the semester report in bulk (all or nothing)',
     description:
-      'Codes as the national form prints them (e.g. `Pilar 3. A7`, `RAN PASTI Operasional 39`); the other printed codes (`Blok 1A Indikator 2`) are accepted as aliases. Each value is checked against the kind of its code.',
+      'Codes as the national form prints them (e.g. `Pilar 3. A7`, `RAN PASTI Operasional 39`); the other printed codes (`Blok 1A Indikator 2`) are accepted as aliases. Each value is checked against the kind of its code. A sub-row (`Pilar 1. A3_a`) is stored beside its parent\'s Ya/Tidak, never over it. A Ya/Tidak may carry `count` (times held); a bare `count` on a Ya/Tidak code means Ya when above 0. `{"notAvailable": true, "reason": …}` (or `NA`, `#VALUE!`, `#DIV/0!` in a value field, with `reason`) records "data tidak tersedia".',
   })
   async put(
     @CurrentPrincipal() principal: Principal,
@@ -84,11 +111,7 @@ export class IndicatorsController {
             indicatorCode: entry.primaryCode,
             reportedCode: entry.reportedCode,
             reportedKind: entry.reportedKind,
-            numerator: input.kind === 'fraction' ? String(input.numerator) : null,
-            denominator: input.kind === 'fraction' ? String(input.denominator) : null,
-            countValue: input.kind === 'count' ? String(input.value) : null,
-            answer: input.kind === 'yesNo' ? (input.value ? 'Ya' : 'Tidak') : null,
-            percentValue: input.kind === 'directPercentage' ? String(input.value) : null,
+            ...storedColumns(input),
             submittedBy: principal.userId,
             reviewStatus: 'submitted',
           })
@@ -101,6 +124,7 @@ export class IndicatorsController {
               'count_value',
               'answer',
               'percent_value',
+              'not_available_reason',
               'submitted_by',
               'review_status',
               'submitted_at',
@@ -132,6 +156,7 @@ export class IndicatorsController {
         const indicator = findIndicator(row.indicatorCode)?.indicator;
         return {
           code: row.indicatorCode,
+          ...(indicator?.parent === undefined ? {} : { parent: indicator.parent }),
           reportedCode: row.reportedCode,
           name: indicator?.name ?? row.indicatorCode,
           kind: row.reportedKind,

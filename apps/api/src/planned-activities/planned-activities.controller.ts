@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiError } from '../common/api-error';
 import { schemaFor } from '../common/openapi';
-import { nameSchema, regencyCodeSchema, unitCodeSchema, uuidSchema, yearSchema } from '../common/schemas';
+import { formTextSchema, nameSchema, regencyCodeSchema, unitCodeSchema, uuidSchema, yearSchema } from '../common/schemas';
 import { hasRole, isSystemAdmin } from '../tenancy/access-policy';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { DATA_SOURCE } from '../tokens';
@@ -51,8 +51,8 @@ const activityFields = {
   unitCode: unitCodeSchema,
   name: nameSchema(3, 300),
   intervention: z.enum(interventions, 'intervensi harus spesifik atau sensitif'),
-  target: nameSchema(1, 300),
-  location: nameSchema(1, 300),
+  target: formTextSchema(1, 300),
+  location: formTextSchema(1, 300),
   budget: budgetSchema,
   fundingSource: z.enum(fundingSources, `sumber dana harus salah satu dari: ${fundingSources.join(', ')}`),
   tracking: trackingBody.optional(),

@@ -67,6 +67,41 @@ describe('evaluateIndicatorKind', () => {
       message: 'Indikator ini diisi dengan pembilang dan penyebut, bukan angka/jumlah.',
     });
   });
+
+  it('answers Ya with how many times the event was held, as Dumai reports six coordination meetings', () => {
+    const result = evaluateIndicatorKind('yesNo', { kind: 'yesNo', value: true, count: 6 });
+    expect(result.ok && result.value).toEqual({ status: 'yesNo', value: true, count: 6, display: 'Ya (6 kali)' });
+  });
+
+  it('refuses Tidak with times held, but accepts Tidak with zero times', () => {
+    const contradiction = evaluateIndicatorKind('yesNo', { kind: 'yesNo', value: false, count: 2 });
+    expect(!contradiction.ok && contradiction.issues.map((i) => i.code)).toEqual(['ANSWER_CONTRADICTS_COUNT']);
+    const none = evaluateIndicatorKind('yesNo', { kind: 'yesNo', value: false, count: 0 });
+    expect(none.ok && none.value.display).toBe('Tidak');
+  });
+
+  it('refuses a negative or fractional count of times', () => {
+    const result = evaluateIndicatorKind('yesNo', { kind: 'yesNo', value: true, count: -1 });
+    expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['NEGATIVE_VALUE']);
+  });
+
+  it('declares data not available for any kind, keeping the trimmed reason', () => {
+    for (const kind of ['yesNo', 'count', 'percentage'] as const) {
+      const result = evaluateIndicatorKind(kind, { kind: 'notAvailable', reason: '  belum ada pendataan desa ' });
+      expect(result.ok && result.value).toEqual({
+        status: 'notAvailable',
+        reason: 'belum ada pendataan desa',
+        display: 'data tidak tersedia',
+      });
+    }
+  });
+
+  it('refuses data not available without a reason, or with a reason longer than 500 characters', () => {
+    const empty = evaluateIndicatorKind('count', { kind: 'notAvailable', reason: '   ' });
+    expect(!empty.ok && empty.issues.map((i) => i.code)).toEqual(['NOT_AVAILABLE_REASON_REQUIRED']);
+    const long = evaluateIndicatorKind('count', { kind: 'notAvailable', reason: 'x'.repeat(501) });
+    expect(!long.ok && long.issues.map((i) => i.code)).toEqual(['NOT_AVAILABLE_REASON_TOO_LONG']);
+  });
 });
 
 describe('evaluateIndicator', () => {

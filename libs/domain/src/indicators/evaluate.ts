@@ -3,18 +3,32 @@ import { formatNumberId } from '../common/format-number';
 import { findIndicator } from './catalogue';
 import { type DerivedFact, type Indicator, type IndicatorKind } from './types';
 
-/** What an officer enters for one indicator. */
+/**
+ * What an officer enters for one indicator. A Ya/Tidak question may carry how often the event took
+ * place (Dumai answers "Apakah terselenggara rapat koordinasi…?" with "Ya" and "6 Kali", 003 §F
+ * Blok 2A Indikator 2). Any indicator may be "data tidak tersedia" with a reason: the forms print
+ * `NA` (and spreadsheet errors such as `#VALUE!`) where the data does not exist (003 §F Blok 3B
+ * Indikator 21), which is neither 0/0 nor "not yet entered".
+ */
 export type IndicatorInput =
-  | { readonly kind: 'yesNo'; readonly value: boolean }
+  | { readonly kind: 'yesNo'; readonly value: boolean; readonly count?: number }
   | { readonly kind: 'count'; readonly value: number }
   | { readonly kind: 'fraction'; readonly numerator: number; readonly denominator: number }
-  | { readonly kind: 'directPercentage'; readonly value: number };
+  | { readonly kind: 'directPercentage'; readonly value: number }
+  | { readonly kind: 'notAvailable'; readonly reason: string };
 
 /** The printed text of a value that cannot be computed (0/0); never a spreadsheet error. */
 export const notComputableText = 'tidak dapat dihitung';
 
+/** The printed text of a value the regency declared not available ("NA" on the forms). */
+export const notAvailableText = 'data tidak tersedia';
+
+/** Longest reason for "data tidak tersedia" kept; a sentence or two, not a document. */
+export const notAvailableReasonMaxLength = 500;
+
 export type IndicatorValue =
-  | { readonly status: 'yesNo'; readonly value: boolean; readonly display: 'Ya' | 'Tidak' }
+  /** `display` is "Ya", "Tidak", or "Ya (6 kali)" when the count of times is given. */
+  | { readonly status: 'yesNo'; readonly value: boolean; readonly count?: number; readonly display: string }
   | { readonly status: 'count'; readonly value: number; readonly display: string }
   /** A percentage or rate, rounded half up to two decimals; `display` uses a decimal comma. */
   | { readonly status: 'computed'; readonly value: number; readonly display: string }
@@ -22,7 +36,8 @@ export type IndicatorValue =
       readonly status: 'notComputable';
       readonly reason: 'zeroDenominator';
       readonly display: typeof notComputableText;
-    };
+    }
+  | { readonly status: 'notAvailable'; readonly reason: string; readonly display: typeof notAvailableText };
 
 const expectedInput: Readonly<Record<IndicatorKind, IndicatorInput['kind']>> = {
   yesNo: 'yesNo',
@@ -37,6 +52,7 @@ const inputNames: Readonly<Record<IndicatorInput['kind'], string>> = {
   count: 'angka/jumlah',
   fraction: 'pembilang dan penyebut',
   directPercentage: 'persentase',
+  notAvailable: 'data tidak tersedia',
 };
 
 function fail(code: string, message: string): Result<never> {
@@ -67,12 +83,54 @@ function ratio(numerator: number, denominator: number, scale: number): number {
   return hundredths / 100;
 }
 
+function notAvailable(reason: string): Result<IndicatorValue> {
+  const text = reason.trim();
+  if (text.length === 0) {
+    return fail(
+      'NOT_AVAILABLE_REASON_REQUIRED',
+      'Sebutkan alasan data tidak tersedia (misalnya "belum ada pendataan di tingkat desa").',
+    );
+  }
+  if (text.length > notAvailableReasonMaxLength) {
+    return fail(
+      'NOT_AVAILABLE_REASON_TOO_LONG',
+      `Alasan data tidak tersedia paling panjang ${notAvailableReasonMaxLength} karakter.`,
+    );
+  }
+  return { ok: true, value: { status: 'notAvailable', reason: text, display: notAvailableText } };
+}
+
+/** Ya/Tidak with the optional count of times; "Tidak" with times held contradicts itself. */
+function yesNo(held: boolean, count: number | undefined): Result<IndicatorValue> {
+  if (count === undefined) {
+    return { ok: true, value: { status: 'yesNo', value: held, display: held ? 'Ya' : 'Tidak' } };
+  }
+  const issues = countIssues(count, 'Jumlah kali');
+  if (issues.length > 0) return { ok: false, issues };
+  if (!held && count > 0) {
+    return fail(
+      'ANSWER_CONTRADICTS_COUNT',
+      `Jawaban "Tidak" tidak sejalan dengan ${formatNumberId(count)} kali terselenggara; jawab "Ya" atau isi 0 kali.`,
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      status: 'yesNo',
+      value: held,
+      count,
+      display: held ? `Ya (${formatNumberId(count)} kali)` : 'Tidak',
+    },
+  };
+}
+
 /**
  * Computes an indicator value of a given kind. Percentages and rates need whole, non-negative
  * parts; a percentage's numerator may not exceed its denominator; a zero denominator yields
  * "tidak dapat dihitung". Problems come back as issues with a stable code and an Indonesian message.
  */
 export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput): Result<IndicatorValue> {
+  if (input.kind === 'notAvailable') return notAvailable(input.reason);
   if (input.kind !== expectedInput[kind]) {
     return fail(
       'WRONG_INPUT_KIND',
@@ -81,7 +139,7 @@ export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput
   }
   switch (input.kind) {
     case 'yesNo':
-      return { ok: true, value: { status: 'yesNo', value: input.value, display: input.value ? 'Ya' : 'Tidak' } };
+      return yesNo(input.value, input.count);
     case 'count': {
       const issues = countIssues(input.value, 'Jumlah');
       return issues.length > 0

@@ -10,12 +10,21 @@ import {
 } from 'typeorm';
 import { RegionRecord } from './region.entity';
 
-/** One indicator of the semester report for one regency and period, as submitted. */
+/**
+ * One indicator of the semester report for one regency and period, as submitted. A sub-row of the
+ * form (`Pilar 1. A3_a` beneath the Ya/Tidak of `Pilar 1. A3`) is a row of its own. Exactly one
+ * shape per row: Ya/Tidak (with the count of times when given), a count, the parts of a fraction,
+ * a typed percentage, or "data tidak tersedia" with its reason.
+ */
 @Check('ck_indicator_value_semester', `"semester" IN (1, 2)`)
 @Check('ck_indicator_value_answer', `"answer" IN ('Ya', 'Tidak')`)
 @Check(
   'ck_indicator_value_kind',
   `"reported_kind" IN ('yesNo', 'count', 'percentage', 'ratePerThousand', 'directPercentage')`,
+)
+@Check(
+  'ck_indicator_value_shape',
+  `CASE WHEN "not_available_reason" IS NOT NULL THEN num_nonnulls("answer", "count_value", "numerator", "denominator", "percent_value") = 0 WHEN "answer" IS NOT NULL THEN num_nonnulls("numerator", "denominator", "percent_value") = 0 ELSE num_nonnulls("count_value", "percent_value", "numerator") = 1 AND ("numerator" IS NULL) = ("denominator" IS NULL) END`,
 )
 @Check('ck_indicator_value_review', `"review_status" IN ('submitted', 'approved', 'returned')`)
 @Entity({ name: 'indicator_value' })
@@ -56,6 +65,10 @@ export class IndicatorValueRecord {
   /** A percentage typed directly (Metro's unmet-need row, "4,60%"), without its parts. */
   @Column({ name: 'percent_value', type: 'numeric', nullable: true })
   percentValue!: string | null;
+
+  /** Set when the regency declared the data not available ("NA" on the forms): why. */
+  @Column({ name: 'not_available_reason', type: 'text', nullable: true })
+  notAvailableReason!: string | null;
 
   /** The kind of the printed code it was reported under: one concept is a count in one report, a percentage in the other. */
   @Column({ name: 'reported_kind', type: 'text' })
