@@ -14,6 +14,7 @@ interface CatalogueIndicator {
   responsibleRole: string;
   nationalTarget: string | null;
   derived: boolean;
+  subRows: { code: string; name: string; kind: string }[];
 }
 
 interface Catalogue {
@@ -67,6 +68,7 @@ describe('the indicator catalogue for the entry form', () => {
         responsibleRole: expect.any(String),
         nationalTarget: indicator.nationalTarget,
         derived: expect.any(Boolean),
+        subRows: expect.any(Array),
       });
       const optionalTexts = [indicator.numeratorLabel, indicator.denominatorLabel, indicator.nationalTarget];
       expect(optionalTexts.map((text) => (text === null ? 'null' : typeof text))).not.toContain('undefined');
@@ -75,8 +77,13 @@ describe('the indicator catalogue for the entry form', () => {
     const codes = body.indicators.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(body.indicators.find((i) => i.code === 'Pilar 3. A7')).toMatchObject({ kind: 'percentage' });
-    // Sub-rows belong to their parent row and Tabel 1.1 to Aksi 1: neither is asked for here.
+    // Sub-rows belong to their parent row and Tabel 1.1 to Aksi 1: neither is asked for on its own.
     expect(codes).not.toContain('Pilar 1. A3_a');
+    expect(body.indicators.find((i) => i.code === 'Pilar 1. A3')?.subRows).toEqual([
+      { code: 'Pilar 1. A3_a', name: expect.stringContaining('1 (satu) kali'), kind: 'count' },
+      { code: 'Pilar 1. A3_b', name: expect.stringContaining('2 (dua) kali'), kind: 'count' },
+    ]);
+    expect(body.indicators.find((i) => i.code === 'Pilar 3. A7')?.subRows).toEqual([]);
     expect(codes.some((code) => code.startsWith('Tabel 1.1'))).toBe(false);
     expect(body.indicators.some((i) => i.derived)).toBe(true);
   });

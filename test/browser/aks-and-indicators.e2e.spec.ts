@@ -40,6 +40,17 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     return page;
   }
 
+  /** The indicator entry of a task of the unit, on a phone, for the audit year's semester. */
+  async function openIndicatorEntry(username: string, unitCode: string, semester: 1 | 2): Promise<Page> {
+    const task = await insertTask(db, { regencyCode: '18.72', unitCode, title: 'Isi indikator semester' });
+    const page = await pageAs(username, 360);
+    await page.goto(`/tugas/${task.id}`);
+    await page.getByText('Isi nilai indikator laporan semester').click();
+    await page.getByLabel('Tahun', { exact: true }).fill(String(auditYear));
+    await page.getByLabel(/^Semester/).selectOption(String(semester));
+    return page;
+  }
+
   /** Identities must never reach an address, a title or the console. */
   async function expectNoIdentityOutsideTheTable(page: Page): Promise<void> {
     const where = [page.url(), await page.title(), ...consoleLines].join('\n');
@@ -193,13 +204,7 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     );
     const indicator = catalogue.body.indicators.find((i) => i.kind === 'percentage');
     if (!indicator) throw new Error(`no percentage indicator for DINKES: ${JSON.stringify(catalogue.body)}`);
-    const task = await insertTask(db, { regencyCode: '18.72', unitCode: 'DINKES', title: 'Isi indikator semester' });
-
-    const page = await pageAs('metro.dinkes', 360);
-    await page.goto(`/tugas/${task.id}`);
-    await page.getByText('Isi nilai indikator laporan semester').click();
-    await page.getByLabel('Tahun', { exact: true }).fill(String(auditYear));
-    await page.getByLabel(/^Semester/).selectOption('1');
+    const page = await openIndicatorEntry('metro.dinkes', 'DINKES', 1);
     await page.getByLabel('Cari indikator').fill(indicator.code);
     const select = page.getByRole('combobox', { name: /^Indikator/ });
     // The catalogue loads after the page: wait for the searched indicator to be offered.
@@ -225,6 +230,56 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     expect(stored.body.values.find((v) => v.code === indicator.code)?.input).toMatchObject({
       numerator: 12,
       denominator: 20,
+    });
+  });
+
+  it('lets an officer answer Ya with the times held, fill the sub-rows beneath it, and record data not available with a reason', async () => {
+    const officer = await ApiClient.as(stack.baseUrl, 'metro.kecamatan');
+    const page = await openIndicatorEntry('metro.kecamatan', 'KECAMATAN', 2);
+
+    const row = page.getByRole('group', { name: 'Indikator 1', exact: true });
+    await row.getByLabel('Cari indikator').fill('rembug');
+    const select = row.getByRole('combobox', { name: /^Indikator/ });
+    await select.locator('option[value="Pilar 1. A3"]').waitFor({ state: 'attached' });
+    await select.selectOption('Pilar 1. A3');
+    const subRows = row.getByRole('group', { name: 'Rincian di bawah indikator ini' });
+    const once = subRows.locator('[data-sub-row="Pilar 1. A3_a"]');
+    const twice = subRows.locator('[data-sub-row="Pilar 1. A3_b"]');
+    await once.getByLabel(/^Pilar 1\. A3_a — Jumlah Kecamatan/).waitFor();
+    await expect(twice.getByLabel(/^Pilar 1\. A3_b — /).isVisible()).resolves.toBe(true);
+
+    const contradiction = 'Jawaban "Tidak" tidak sejalan dengan kegiatan yang terselenggara; pilih "Ya" atau isi 0.';
+    await row.getByLabel('Tidak', { exact: true }).check();
+    await row.getByLabel('Berapa kali terselenggara').fill('2');
+    await row.getByText(contradiction).waitFor();
+    await row.getByLabel('Ya', { exact: true }).check();
+    await row.getByText(contradiction).waitFor({ state: 'detached' });
+    await once.getByLabel(/^Pilar 1\. A3_a — /).fill('5');
+    await twice.getByLabel('Data tidak tersedia').check();
+    await page.getByRole('button', { name: 'Simpan nilai' }).click();
+    await twice.getByText('Tuliskan alasan data tidak tersedia.').waitFor();
+    await expect(page.getByText('Nilai indikator telah disimpan.').count()).resolves.toBe(0);
+    const reason = 'Kecamatan belum melaporkan rembug kedua';
+    await twice.getByLabel('Alasan data tidak tersedia').fill(reason);
+    await page.getByRole('button', { name: 'Simpan nilai' }).click();
+    await page.getByText('Nilai indikator telah disimpan.').waitFor();
+
+    const storedRow = (code: string) => page.locator(`tr[data-indicator="${code}"]`);
+    await storedRow('Pilar 1. A3').getByText('Ya (2 kali)').waitFor();
+    await storedRow('Pilar 1. A3_a').getByText('bagian dari Pilar 1. A3', { exact: false }).waitFor();
+    await storedRow('Pilar 1. A3_b').getByText('data tidak tersedia').waitFor();
+    await storedRow('Pilar 1. A3_b').getByText(reason).waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    const stored = await officer.get<{ values: { code: string; parent?: string; input: unknown }[] }>(
+      `/api/v1/regencies/18.72/indicators/${auditYear}/2`,
+    );
+    const byCode = new Map(stored.body.values.map((v) => [v.code, v]));
+    expect(byCode.get('Pilar 1. A3')?.input).toEqual({ kind: 'yesNo', value: true, count: 2 });
+    expect(byCode.get('Pilar 1. A3_a')).toMatchObject({ parent: 'Pilar 1. A3', input: { kind: 'count', value: 5 } });
+    expect(byCode.get('Pilar 1. A3_b')).toMatchObject({
+      parent: 'Pilar 1. A3',
+      input: { kind: 'notAvailable', reason },
     });
   });
 });

@@ -8,6 +8,7 @@ import {
   roleByCode,
   semesterCollectionPlan,
   semesterReportIndicators,
+  subRowsOf,
   unitOwing,
   type AuditFacts,
   type CalendarItem,
@@ -339,9 +340,7 @@ function compileSubRows(
   values: ReadonlyMap<string, ReportedValue>,
   owner: Owner,
 ): ReportRow[] {
-  return catalogue
-    .filter((child) => child.parent === parent.code)
-    .map((child) => compileRow(child, values.get(child.code), undefined, owner).row);
+  return subRowsOf(parent.code, catalogue).map((child) => compileRow(child, values.get(child.code), undefined, owner).row);
 }
 
 function inSemester(item: CalendarItem, semester: 1 | 2): boolean {

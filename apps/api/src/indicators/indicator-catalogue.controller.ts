@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   semesterCollectionPlan,
   semesterReportIndicators,
+  subRowsOf,
   type Indicator,
   type IndicatorBlock,
   type IndicatorKind,
@@ -30,6 +31,14 @@ export interface CatalogueIndicator {
   nationalTarget: string | null;
   /** Filled from workflow facts (AKS); never typed in. */
   derived: boolean;
+  /** The rows the form prints beneath this one (`Pilar 1. A3_a`), entered beside its answer. */
+  subRows: CatalogueSubRow[];
+}
+
+export interface CatalogueSubRow {
+  code: string;
+  name: string;
+  kind: IndicatorKind;
 }
 
 /** One report indicator as the entry form needs it: the kind and block under its primary code. */
@@ -46,6 +55,7 @@ export function catalogueEntry(indicator: Indicator): CatalogueIndicator {
     responsibleRole: indicator.responsible.value,
     nationalTarget: indicator.nationalTarget?.text ?? null,
     derived: indicator.derived !== undefined,
+    subRows: subRowsOf(indicator.code).map((row) => ({ code: row.code, name: row.name, kind: row.kind })),
   };
 }
 

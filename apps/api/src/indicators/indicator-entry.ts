@@ -111,15 +111,12 @@ export function storedColumns(
   IndicatorValueRecord,
   'numerator' | 'denominator' | 'countValue' | 'answer' | 'percentValue' | 'notAvailableReason'
 > {
+  // A count is its own value, or the times a Ya/Tidak activity took place.
+  const count = input.kind === 'count' ? input.value : input.kind === 'yesNo' ? input.count : undefined;
   return {
     numerator: input.kind === 'fraction' ? String(input.numerator) : null,
     denominator: input.kind === 'fraction' ? String(input.denominator) : null,
-    countValue:
-      input.kind === 'count'
-        ? String(input.value)
-        : input.kind === 'yesNo' && input.count !== undefined
-          ? String(input.count)
-          : null,
+    countValue: count === undefined ? null : String(count),
     answer: input.kind === 'yesNo' ? (input.value ? 'Ya' : 'Tidak') : null,
     percentValue: input.kind === 'directPercentage' ? String(input.value) : null,
     notAvailableReason: input.kind === 'notAvailable' ? input.reason.trim() : null,

@@ -40,12 +40,10 @@ function readNotAvailableMarks(entry: unknown): unknown {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
   const record = entry as Record<string, unknown>;
   const present = valueFields.filter((field) => Object.hasOwn(record, field));
-  const marked = present.filter((field) => {
-    const value = record[field];
-    return typeof value === 'string' && notAvailableMark.test(value.trim());
-  });
-  if (present.length === 0 || marked.length !== present.length) return entry;
-  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !present.includes(key as never)));
+  const isMark = (value: unknown) => typeof value === 'string' && notAvailableMark.test(value.trim());
+  if (present.length === 0 || !present.every((field) => isMark(record[field]))) return entry;
+  const rest = { ...record };
+  for (const field of present) delete rest[field];
   return { ...rest, notAvailable: true };
 }
 

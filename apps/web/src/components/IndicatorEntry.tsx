@@ -6,18 +6,24 @@ import { useResource } from '../lib/use-resource';
 import {
   entryKindOf,
   fractionPreview,
-  toPayload,
+  notAvailableReasonMaxLength,
+  payloadsOf,
   validateEntry,
+  validateSubRow,
   type CatalogueKind,
   type EntryDraft,
+  type FieldIssue,
 } from '../lib/validation';
 import { ErrorNote } from './ui';
 
 interface StoredValues {
   values: {
     code: string;
+    /** Set on a sub-row: the indicator it is printed beneath. */
+    parent?: string;
     name: string;
     kind: string;
+    input: { kind: string; reason?: string };
     achievement: { status: string; display: string };
     nationalTarget: string | null;
   }[];
@@ -35,6 +41,8 @@ export interface CatalogueIndicator {
   responsibleRole: string;
   nationalTarget: string | null;
   derived: boolean;
+  /** The rows the form prints beneath this one, entered beside its answer. */
+  subRows: { code: string; name: string; kind: CatalogueKind }[];
 }
 
 interface Catalogue {
@@ -42,7 +50,31 @@ interface Catalogue {
   indicators: CatalogueIndicator[];
 }
 
-const emptyDraft = (): EntryDraft => ({ code: '', kind: 'fraction', numerator: '', denominator: '', answer: '' });
+const blankValues = (code: string, kind: EntryDraft['kind']): EntryDraft => ({
+  code,
+  kind,
+  numerator: '',
+  denominator: '',
+  count: '',
+  percent: '',
+  answer: '',
+  timesHeld: '',
+  notAvailable: false,
+  reason: '',
+});
+const emptyDraft = (): EntryDraft => blankValues('', 'fraction');
+
+/** Every field a draft's issues may name: all are judged once the officer presses save. */
+const entryFields: readonly FieldIssue['field'][] = [
+  'code',
+  'numerator',
+  'denominator',
+  'answer',
+  'timesHeld',
+  'count',
+  'percent',
+  'reason',
+];
 
 function currentPeriod(now = new Date()): { year: number; semester: 1 | 2 } {
   return { year: now.getFullYear(), semester: now.getMonth() < 6 ? 1 : 2 };
@@ -66,7 +98,7 @@ function matches(indicator: CatalogueIndicator, search: string): boolean {
  * checks again and saves all rows or none.
  */
 export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
-  const { t, locale, user } = useApp();
+  const { t, user } = useApp();
   const [period, setPeriod] = useState(currentPeriod);
   const [ownUnitOnly, setOwnUnitOnly] = useState(!!user?.unit);
   const [drafts, setDrafts] = useState<EntryDraft[]>([emptyDraft()]);
@@ -82,28 +114,50 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
   const choices = useMemo(() => (catalogue.data?.indicators ?? []).filter((i) => !i.derived), [catalogue.data]);
   const byCode = useMemo(() => new Map(choices.map((i) => [i.code, i])), [choices]);
 
+  const subRowNames = useMemo(
+    () => new Map(choices.flatMap((i) => i.subRows.map((row) => [row.code, `${row.code} — ${row.name}`] as const))),
+    [choices],
+  );
+
+  const touch = (path: string, patch: Partial<EntryDraft>) =>
+    setTouched((s) => {
+      const next = new Set(s);
+      Object.keys(patch).forEach((field) => next.add(`${path}:${field}`));
+      return next;
+    });
   const update = (index: number, patch: Partial<EntryDraft>) => {
     setSaved(false);
     setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...patch } : d)));
-    Object.keys(patch).forEach((field) => setTouched((s) => new Set(s).add(`${index}:${field}`)));
+    touch(String(index), patch);
+  };
+  const updateSubRow = (index: number, subIndex: number, patch: Partial<EntryDraft>) => {
+    setSaved(false);
+    setDrafts((list) =>
+      list.map((d, i) =>
+        i === index ? { ...d, subRows: (d.subRows ?? []).map((s, j) => (j === subIndex ? { ...s, ...patch } : s)) } : d,
+      ),
+    );
+    touch(`${index}.${subIndex}`, patch);
   };
   const choose = (index: number, code: string) => {
     const indicator = byCode.get(code);
-    update(index, {
-      code,
-      kind: indicator ? entryKindOf(indicator.kind).kind : 'fraction',
-      numerator: '',
-      denominator: '',
-      count: '',
-      percent: '',
-      answer: '',
-    });
+    setSaved(false);
+    setDrafts((list) =>
+      list.map((d, i) =>
+        i === index
+          ? {
+              ...blankValues(code, indicator ? entryKindOf(indicator.kind).kind : 'fraction'),
+              subRows: (indicator?.subRows ?? []).map((row) => blankValues(row.code, entryKindOf(row.kind).kind)),
+            }
+          : d,
+      ),
+    );
     // Choosing is not typing a value: the value fields are judged once touched.
-    setTouched((s) => {
-      const next = new Set(s);
-      ['numerator', 'denominator', 'count', 'percent', 'answer'].forEach((f) => next.delete(`${index}:${f}`));
-      return next;
-    });
+    setTouched((s) =>
+      new Set([...s].filter((key) => !key.startsWith(`${index}:`) && !key.startsWith(`${index}.`))).add(
+        `${index}:code`,
+      ),
+    );
   };
 
   const ratioOf = (draft: EntryDraft) => {
@@ -111,20 +165,23 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
     return indicator ? entryKindOf(indicator.kind) : { kind: draft.kind, ratio: false, scale: 100 };
   };
   const allIssues = drafts.map((d) => validateEntry(d, { ratio: ratioOf(d).ratio }));
+  const subIssues = drafts.map((d) => (d.subRows ?? []).map(validateSubRow));
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(
       new Set(
-        drafts.flatMap((_, i) =>
-          ['code', 'numerator', 'denominator', 'answer', 'count', 'percent'].map((f) => `${i}:${f}`),
-        ),
+        drafts.flatMap((d, i) => [
+          ...entryFields.map((f) => `${i}:${f}`),
+          ...(d.subRows ?? []).flatMap((_, j) => entryFields.map((f) => `${i}.${j}:${f}`)),
+        ]),
       ),
     );
-    const payload = drafts.map(toPayload);
-    if (allIssues.some((issues) => issues.length > 0) || payload.some((p) => !p)) return;
+    const payload = drafts.map(payloadsOf);
+    const problems = [...allIssues, ...subIssues.flat()].some((issues) => issues.length > 0);
+    if (problems || payload.some((p) => !p)) return;
     setError(undefined);
     try {
-      await api.put(path, { values: payload });
+      await api.put(path, { values: payload.flat() });
       setSaved(true);
       setDrafts([emptyDraft()]);
       setSearches(['']);
@@ -176,20 +233,9 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
             touched.has(`${index}:${field}`) ? issues.find((i) => i.field === field) : undefined;
           const fieldId = (field: string) => `indicator-${index}-${field}`;
           const described = (field: string) => (issueOf(field) ? `${fieldId(field)}-error` : undefined);
-          const errorText = (field: string) => {
-            const issue = issueOf(field);
-            return issue ? (
-              <small id={`${fieldId(field)}-error`} className="field-error" role="alert">
-                {t(issue.message)}
-              </small>
-            ) : null;
-          };
+          const errorText = (field: string) => <FieldError issue={issueOf(field)} id={`${fieldId(field)}-error`} />;
           const search = searches[index] ?? '';
           const listed = choices.filter((i) => i.code === draft.code || matches(i, search));
-          const preview =
-            draft.kind === 'fraction'
-              ? fractionPreview(draft.numerator ?? '', draft.denominator ?? '', scale)
-              : undefined;
           return (
             <fieldset key={index} className="panel">
               <legend>{t('indicatorRow', { n: index + 1 })}</legend>
@@ -229,66 +275,35 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
                   {indicator.nationalTarget ? ` · ${t('target')}: ${indicator.nationalTarget}` : ''}
                 </p>
               )}
-              {indicator && draft.kind === 'fraction' && (
-                <div className="row">
-                  {(['numerator', 'denominator'] as const).map((field) => (
-                    <div className="field" key={field}>
-                      <label className="field-label">
-                        <span>{t(field === 'numerator' ? 'numerator' : 'denominator')}</span>
-                        <input
-                          inputMode="numeric"
-                          value={draft[field] ?? ''}
-                          aria-invalid={!!issueOf(field)}
-                          aria-describedby={[described(field), `${fieldId(field)}-hint`].filter(Boolean).join(' ')}
-                          onChange={(e) => update(index, { [field]: e.target.value })}
-                        />
-                      </label>
-                      <small id={`${fieldId(field)}-hint`} className="muted">
-                        {(field === 'numerator' ? indicator.numeratorLabel : indicator.denominatorLabel) ??
-                          t('wholeNumberHint')}
-                      </small>
-                      {errorText(field)}
+              {indicator && (
+                <ValueFields
+                  draft={draft}
+                  path={String(index)}
+                  scale={scale}
+                  numeratorLabel={indicator.numeratorLabel}
+                  denominatorLabel={indicator.denominatorLabel}
+                  issues={issues}
+                  touched={touched}
+                  onChange={(patch) => update(index, patch)}
+                />
+              )}
+              {indicator && (draft.subRows ?? []).length > 0 && (
+                <fieldset className="sub-rows">
+                  <legend>{t('subRowsTitle')}</legend>
+                  {(draft.subRows ?? []).map((sub, subIndex) => (
+                    <div className="sub-row" key={sub.code} data-sub-row={sub.code}>
+                      <ValueFields
+                        draft={sub}
+                        path={`${index}.${subIndex}`}
+                        scale={1}
+                        label={subRowNames.get(sub.code) ?? sub.code}
+                        hint={t('subRowHint')}
+                        issues={subIssues[index]?.[subIndex] ?? []}
+                        touched={touched}
+                        onChange={(patch) => updateSubRow(index, subIndex, patch)}
+                      />
                     </div>
                   ))}
-                  {preview !== undefined && (
-                    <p className="muted" aria-live="polite">
-                      {scale === 1000
-                        ? t('ratePreview', { value: formatNumber(locale, preview) })
-                        : t('achievementPreview', { value: formatNumber(locale, preview) })}
-                    </p>
-                  )}
-                </div>
-              )}
-              {indicator && (draft.kind === 'count' || draft.kind === 'percent') && (
-                <div className="field">
-                  <label className="field-label">
-                    <span>{t(draft.kind === 'count' ? 'kindCount' : 'kindPercent')}</span>
-                    <input
-                      inputMode={draft.kind === 'count' ? 'numeric' : 'decimal'}
-                      value={(draft.kind === 'count' ? draft.count : draft.percent) ?? ''}
-                      aria-invalid={!!issueOf(draft.kind)}
-                      aria-describedby={described(draft.kind)}
-                      onChange={(e) => update(index, { [draft.kind]: e.target.value })}
-                    />
-                  </label>
-                  {errorText(draft.kind)}
-                </div>
-              )}
-              {indicator && draft.kind === 'yesNo' && (
-                <fieldset className="choices" aria-describedby={described('answer')}>
-                  <legend>{t('kindYesNo')}</legend>
-                  {(['Ya', 'Tidak'] as const).map((answer) => (
-                    <label key={answer} className="check">
-                      <input
-                        type="radio"
-                        name={`answer-${index}`}
-                        checked={draft.answer === answer}
-                        onChange={() => update(index, { answer })}
-                      />
-                      <span>{answer === 'Ya' ? t('yes') : t('no')}</span>
-                    </label>
-                  ))}
-                  {errorText('answer')}
                 </fieldset>
               )}
               {drafts.length > 1 && (
@@ -341,10 +356,18 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
             </thead>
             <tbody>
               {stored.data.values.map((value) => (
-                <tr key={value.code} data-indicator={value.code}>
+                <tr key={value.code} data-indicator={value.code} className={value.parent ? 'sub-row-value' : undefined}>
                   <td>{value.code}</td>
-                  <td>{value.name}</td>
-                  <td>{value.achievement.display}</td>
+                  <td>
+                    {value.name}
+                    {value.parent && <small className="muted"> ({t('subRowOf', { parent: value.parent })})</small>}
+                  </td>
+                  <td>
+                    {value.achievement.display}
+                    {value.input.kind === 'notAvailable' && value.input.reason && (
+                      <small className="muted block">{value.input.reason}</small>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -368,4 +391,172 @@ function kindLabel(kind: CatalogueKind) {
     case 'yesNo':
       return 'kindYesNo' as const;
   }
+}
+
+function FieldError({ issue, id }: { issue: FieldIssue | undefined; id: string }) {
+  const { t } = useApp();
+  return issue ? (
+    <small id={id} className="field-error" role="alert">
+      {t(issue.message)}
+    </small>
+  ) : null;
+}
+
+interface ValueFieldsProps {
+  draft: EntryDraft;
+  /** `2` for the third row, `2.0` for its first sub-row: keys the touched set and the element ids. */
+  path: string;
+  scale: number;
+  numeratorLabel?: string | null;
+  denominatorLabel?: string | null;
+  /** Names the single value field (a sub-row's own name); the kind's name otherwise. */
+  label?: string;
+  hint?: string;
+  issues: readonly FieldIssue[];
+  touched: ReadonlySet<string>;
+  onChange: (patch: Partial<EntryDraft>) => void;
+}
+
+/**
+ * The value of one indicator as its kind asks for it, or "data tidak tersedia" with a reason in
+ * place of any value (the forms print NA where the data does not exist).
+ */
+function ValueFields(props: ValueFieldsProps) {
+  const { t, locale } = useApp();
+  const { draft, path, scale, issues, touched, onChange } = props;
+  const fieldId = (field: string) => `indicator-${path.replace('.', '-')}-${field}`;
+  const issueOf = (field: FieldIssue['field']) =>
+    touched.has(`${path}:${field}`) ? issues.find((i) => i.field === field) : undefined;
+  const describedBy = (field: FieldIssue['field'], ...more: string[]) =>
+    [issueOf(field) ? `${fieldId(field)}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
+  const errorOf = (field: FieldIssue['field']) => <FieldError issue={issueOf(field)} id={`${fieldId(field)}-error`} />;
+  const preview =
+    draft.kind === 'fraction' ? fractionPreview(draft.numerator ?? '', draft.denominator ?? '', scale) : undefined;
+
+  const values = (() => {
+    if (draft.notAvailable) {
+      return (
+        <div className="field">
+          <label className="field-label">
+            <span>{t('notAvailableReason')}</span>
+            <textarea
+              value={draft.reason ?? ''}
+              maxLength={notAvailableReasonMaxLength}
+              placeholder={t('notAvailableReasonHint')}
+              aria-invalid={!!issueOf('reason')}
+              aria-describedby={describedBy('reason')}
+              onChange={(e) => onChange({ reason: e.target.value })}
+            />
+          </label>
+          {errorOf('reason')}
+        </div>
+      );
+    }
+    switch (draft.kind) {
+      case 'fraction':
+        return (
+          <div className="row">
+            {(['numerator', 'denominator'] as const).map((field) => (
+              <div className="field" key={field}>
+                <label className="field-label">
+                  <span>{t(field)}</span>
+                  <input
+                    inputMode="numeric"
+                    value={draft[field] ?? ''}
+                    aria-invalid={!!issueOf(field)}
+                    aria-describedby={describedBy(field, `${fieldId(field)}-hint`)}
+                    onChange={(e) => onChange({ [field]: e.target.value })}
+                  />
+                </label>
+                <small id={`${fieldId(field)}-hint`} className="muted">
+                  {(field === 'numerator' ? props.numeratorLabel : props.denominatorLabel) ?? t('wholeNumberHint')}
+                </small>
+                {errorOf(field)}
+              </div>
+            ))}
+            {preview !== undefined && (
+              <p className="muted" aria-live="polite">
+                {scale === 1000
+                  ? t('ratePreview', { value: formatNumber(locale, preview) })
+                  : t('achievementPreview', { value: formatNumber(locale, preview) })}
+              </p>
+            )}
+          </div>
+        );
+      case 'count':
+      case 'percent': {
+        const field = draft.kind;
+        return (
+          <div className="field">
+            <label className="field-label">
+              <span>{props.label ?? t(field === 'count' ? 'kindCount' : 'kindPercent')}</span>
+              <input
+                inputMode={field === 'count' ? 'numeric' : 'decimal'}
+                value={draft[field] ?? ''}
+                aria-invalid={!!issueOf(field)}
+                aria-describedby={describedBy(field, props.hint ? `${fieldId(field)}-hint` : '')}
+                onChange={(e) => onChange({ [field]: e.target.value })}
+              />
+            </label>
+            {props.hint && (
+              <small id={`${fieldId(field)}-hint`} className="muted">
+                {props.hint}
+              </small>
+            )}
+            {errorOf(field)}
+          </div>
+        );
+      }
+      case 'yesNo':
+        return (
+          <>
+            <fieldset className="choices" aria-describedby={describedBy('answer')}>
+              <legend>{props.label ?? t('kindYesNo')}</legend>
+              {(['Ya', 'Tidak'] as const).map((answer) => (
+                <label key={answer} className="check">
+                  <input
+                    type="radio"
+                    name={`answer-${path}`}
+                    checked={draft.answer === answer}
+                    onChange={() => onChange({ answer })}
+                  />
+                  <span>{answer === 'Ya' ? t('yes') : t('no')}</span>
+                </label>
+              ))}
+              {errorOf('answer')}
+            </fieldset>
+            <div className="field">
+              <label className="field-label">
+                <span>{t('timesHeld')}</span>
+                <input
+                  inputMode="numeric"
+                  value={draft.timesHeld ?? ''}
+                  aria-invalid={!!issueOf('timesHeld')}
+                  aria-describedby={describedBy('timesHeld', `${fieldId('timesHeld')}-hint`)}
+                  onChange={(e) => onChange({ timesHeld: e.target.value })}
+                />
+              </label>
+              <small id={`${fieldId('timesHeld')}-hint`} className="muted">
+                {t('timesHeldHint')}
+              </small>
+              {errorOf('timesHeld')}
+            </div>
+          </>
+        );
+    }
+  })();
+
+  return (
+    <>
+      {values}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={!!draft.notAvailable}
+          onChange={(e) => onChange({ notAvailable: e.target.checked })}
+        />
+        <span>{t('notAvailable')}</span>
+      </label>
+    </>
+  );
 }

@@ -1,4 +1,12 @@
-import { entryKindOf, fractionPreview, parseIndonesianNumber, toPayload, validateEntry } from './validation';
+import {
+  entryKindOf,
+  fractionPreview,
+  parseIndonesianNumber,
+  payloadsOf,
+  toPayload,
+  validateEntry,
+  validateSubRow,
+} from './validation';
 
 describe('reading numbers typed the Indonesian way', () => {
   it('reads dots as thousands and a comma as the decimal mark', () => {
@@ -52,6 +60,59 @@ describe('validating an indicator value as it is typed', () => {
     expect(messages({ code: 'X', kind: 'yesNo', answer: '' })).toEqual(['answer:validationChoose']);
     expect(toPayload({ code: 'X', kind: 'yesNo', answer: 'Ya' })).toEqual({ code: 'X', answer: 'Ya' });
     expect(toPayload({ code: 'X', kind: 'yesNo', answer: '' })).toBeUndefined();
+  });
+});
+
+describe('entering what the forms print beside a plain value', () => {
+  const messages = (draft: Parameters<typeof validateEntry>[0]) =>
+    validateEntry(draft).map((i) => `${i.field}:${i.message}`);
+
+  it('records "data tidak tersedia" with its reason in place of any value', () => {
+    const draft = { code: 'Pilar 3. A7', kind: 'fraction' as const, notAvailable: true, reason: '  survei belum ada ' };
+    expect(messages(draft)).toEqual([]);
+    expect(toPayload(draft)).toEqual({ code: 'Pilar 3. A7', notAvailable: true, reason: 'survei belum ada' });
+  });
+
+  it('asks for the reason, and for one the API keeps, when the data is not available', () => {
+    expect(messages({ code: 'X', kind: 'count', notAvailable: true, reason: '  ' })).toEqual([
+      'reason:validationReasonRequired',
+    ]);
+    expect(messages({ code: 'X', kind: 'count', notAvailable: true, reason: 'a'.repeat(501) })).toEqual([
+      'reason:validationReasonTooLong',
+    ]);
+  });
+
+  it('sends a Ya with the times it took place, and refuses a Tidak that took place', () => {
+    expect(toPayload({ code: 'Blok 2A Indikator 2', kind: 'yesNo', answer: 'Ya', timesHeld: '6' })).toEqual({
+      code: 'Blok 2A Indikator 2',
+      answer: 'Ya',
+      count: 6,
+    });
+    expect(messages({ code: 'X', kind: 'yesNo', answer: 'Tidak', timesHeld: '2' })).toEqual([
+      'timesHeld:validationAnswerContradictsCount',
+    ]);
+    expect(messages({ code: 'X', kind: 'yesNo', answer: 'Tidak', timesHeld: '0' })).toEqual([]);
+    expect(messages({ code: 'X', kind: 'yesNo', answer: 'Ya', timesHeld: '1,5' })).toEqual([
+      'timesHeld:validationNotWhole',
+    ]);
+  });
+
+  it('sends the sub-rows that are filled in after their parent and leaves blank ones out', () => {
+    const subRow = (code: string, count: string) => ({ code, kind: 'count' as const, count });
+    const draft = {
+      code: 'Pilar 1. A3',
+      kind: 'yesNo' as const,
+      answer: 'Ya' as const,
+      subRows: [subRow('Pilar 1. A3_a', '5'), subRow('Pilar 1. A3_b', ' ')],
+    };
+    expect(payloadsOf(draft)).toEqual([
+      { code: 'Pilar 1. A3', answer: 'Ya' },
+      { code: 'Pilar 1. A3_a', count: 5 },
+    ]);
+    expect(validateSubRow(subRow('Pilar 1. A3_b', ''))).toEqual([]);
+    expect(validateSubRow(subRow('Pilar 1. A3_b', '-1')).map((i) => i.message)).toEqual(['validationNegative']);
+    expect(payloadsOf({ ...draft, subRows: [subRow('Pilar 1. A3_a', 'lima')] })).toBeUndefined();
+    expect(payloadsOf({ ...draft, answer: '' })).toBeUndefined();
   });
 });
 

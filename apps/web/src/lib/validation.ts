@@ -14,20 +14,31 @@ export interface EntryDraft {
   numerator?: string;
   denominator?: string;
   answer?: '' | 'Ya' | 'Tidak';
+  /** The times a Ya/Tidak activity took place ("Ya, 6 kali"), optional. */
+  timesHeld?: string;
   count?: string;
   percent?: string;
+  /** "Data tidak tersedia": the form prints NA where the data does not exist; a reason is required. */
+  notAvailable?: boolean;
+  reason?: string;
+  /** The rows the form prints beneath this one, each an indicator of its own (`Pilar 1. A3_a`). */
+  subRows?: EntryDraft[];
 }
 
 export interface FieldIssue {
-  field: 'code' | 'numerator' | 'denominator' | 'answer' | 'count' | 'percent';
+  field: 'code' | 'numerator' | 'denominator' | 'answer' | 'timesHeld' | 'count' | 'percent' | 'reason';
   message: MessageKey;
 }
 
 export type IndicatorPayload =
   | { code: string; numerator: number; denominator: number }
-  | { code: string; answer: 'Ya' | 'Tidak' }
+  | { code: string; answer: 'Ya' | 'Tidak'; count?: number }
   | { code: string; count: number }
-  | { code: string; percent: number };
+  | { code: string; percent: number }
+  | { code: string; notAvailable: true; reason: string };
+
+/** The longest reason the API keeps (libs/domain notAvailableReasonMaxLength). */
+export const notAvailableReasonMaxLength = 500;
 
 /**
  * Reads a number typed the Indonesian way. Dots group thousands, one comma is the decimal mark;
@@ -62,6 +73,13 @@ function wholeCountIssue(text: string | undefined, field: FieldIssue['field']): 
 export function validateEntry(draft: EntryDraft, options: { ratio?: boolean } = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (draft.code.trim() === '') issues.push({ field: 'code', message: 'validationCodeRequired' });
+  if (draft.notAvailable) {
+    const reason = (draft.reason ?? '').trim();
+    if (reason === '') issues.push({ field: 'reason', message: 'validationReasonRequired' });
+    else if (reason.length > notAvailableReasonMaxLength)
+      issues.push({ field: 'reason', message: 'validationReasonTooLong' });
+    return issues;
+  }
   switch (draft.kind) {
     case 'fraction': {
       const numerator = wholeCountIssue(draft.numerator, 'numerator');
@@ -91,18 +109,39 @@ export function validateEntry(draft: EntryDraft, options: { ratio?: boolean } = 
       else if (value < 0 || value > 100) issues.push({ field: 'percent', message: 'validationPercentRange' });
       break;
     }
-    case 'yesNo':
+    case 'yesNo': {
       if (draft.answer !== 'Ya' && draft.answer !== 'Tidak')
         issues.push({ field: 'answer', message: 'validationChoose' });
+      if (isBlank(draft.timesHeld)) break;
+      const times = wholeCountIssue(draft.timesHeld, 'timesHeld');
+      if (times) issues.push(times);
+      else if (draft.answer === 'Tidak' && parseIndonesianNumber(draft.timesHeld ?? '') > 0)
+        issues.push({ field: 'timesHeld', message: 'validationAnswerContradictsCount' });
       break;
+    }
   }
   return issues;
+}
+
+const isBlank = (text: string | undefined) => (text ?? '').trim() === '';
+
+/**
+ * Whether a draft holds nothing yet. A sub-row beneath its parent (`Pilar 1. A3_a` under
+ * `Pilar 1. A3`) may stay blank: it is then not sent, and stays "belum diisi".
+ */
+export function isBlankEntry(draft: EntryDraft): boolean {
+  return (
+    !draft.notAvailable &&
+    [draft.numerator, draft.denominator, draft.count, draft.percent, draft.timesHeld].every(isBlank) &&
+    !draft.answer
+  );
 }
 
 /** The body row the API expects, or undefined while the draft still has problems. */
 export function toPayload(draft: EntryDraft): IndicatorPayload | undefined {
   if (validateEntry(draft, { ratio: true }).length > 0) return undefined;
   const code = draft.code.trim();
+  if (draft.notAvailable) return { code, notAvailable: true, reason: (draft.reason ?? '').trim() };
   switch (draft.kind) {
     case 'fraction':
       return {
@@ -115,8 +154,29 @@ export function toPayload(draft: EntryDraft): IndicatorPayload | undefined {
     case 'percent':
       return { code, percent: parseIndonesianNumber(draft.percent ?? '') };
     case 'yesNo':
-      return { code, answer: draft.answer as 'Ya' | 'Tidak' };
+      return {
+        code,
+        answer: draft.answer as 'Ya' | 'Tidak',
+        ...(isBlank(draft.timesHeld) ? {} : { count: parseIndonesianNumber(draft.timesHeld ?? '') }),
+      };
   }
+}
+
+/** The problems of a sub-row: none while it is left blank. */
+export function validateSubRow(draft: EntryDraft): FieldIssue[] {
+  return isBlankEntry(draft) ? [] : validateEntry(draft, { ratio: true });
+}
+
+/**
+ * The body rows of a draft: its own, then those of its sub-rows that are filled in; undefined
+ * while any of them still has problems.
+ */
+export function payloadsOf(draft: EntryDraft): IndicatorPayload[] | undefined {
+  const own = toPayload(draft);
+  const filled = (draft.subRows ?? []).filter((sub) => !isBlankEntry(sub));
+  const subs = filled.map(toPayload);
+  if (!own || subs.some((p) => !p)) return undefined;
+  return [own, ...(subs as IndicatorPayload[])];
 }
 
 /** The preview a fraction gives: numerator / denominator × 100, or undefined when not computable. */

@@ -1,6 +1,6 @@
 import { regencyUnits } from '../roles/units';
 import { indicatorCatalogue } from './catalogue';
-import { semesterCollectionPlan, semesterReportIndicators, unitOwing } from './collection-plan';
+import { semesterCollectionPlan, semesterReportIndicators, subRowsOf, unitOwing } from './collection-plan';
 import { derivedIndicators } from './evaluate';
 
 const metro = regencyUnits('18.72').map((u) => ({ code: u.code, name: u.name, roles: u.roles }));
@@ -53,5 +53,13 @@ describe('semesterCollectionPlan', () => {
     expect(codes.some((c) => c.startsWith('Tabel 1.1'))).toBe(false);
     expect(codes).not.toContain('Pilar 1. A3_a');
     expect(codes).toContain('Pilar 1. A3');
+  });
+
+  it('finds the rows printed beneath a parent, in the order of the form, and none beneath a plain row', () => {
+    expect(subRowsOf('Pilar 1. A3').map((i) => i.code)).toEqual(['Pilar 1. A3_a', 'Pilar 1. A3_b']);
+    expect(subRowsOf('Pilar 2. C1_a').map((i) => i.code)).toEqual(['Pilar 2. C1_b']);
+    expect(subRowsOf('Pilar 3. A7')).toEqual([]);
+    for (const indicator of semesterReportIndicators())
+      for (const row of subRowsOf(indicator.code)) expect(row.parent).toBe(indicator.code);
   });
 });

@@ -35,6 +35,14 @@ export function semesterReportIndicators(catalogue: readonly Indicator[] = indic
 }
 
 /**
+ * The rows the form prints beneath an indicator (000 Tabel 2: `Pilar 1. A3_a` and `_b` beneath
+ * `Pilar 1. A3`), in catalogue order; each is an indicator of its own.
+ */
+export function subRowsOf(parentCode: string, catalogue: readonly Indicator[] = indicatorCatalogue): Indicator[] {
+  return catalogue.filter((i) => i.parent === parentCode);
+}
+
+/**
  * Which unit answers for which report indicators in a semester: each indicator goes to the first
  * active unit that plays its responsible role (the catalogue names one role per indicator, the
  * regency's role mapping names the unit). Derived indicators are left out of every unit's task;
