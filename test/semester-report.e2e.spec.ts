@@ -128,6 +128,8 @@ describe('semester report', () => {
         const { value, decimals } = printedNumber(printed);
         expect(row?.achievement?.status).toBe('computed');
         expect(roundTo(row?.achievement?.value ?? NaN, decimals)).toBe(value);
+        // Printed as the form prints it: two decimals, one for Operasional 12 and 17, whole values bare.
+        expect(row?.display).toBe(printed);
       },
     );
 
@@ -191,13 +193,15 @@ describe('semester report', () => {
         });
         return found.length ? ws?.getRow(found[0] ?? 0) : undefined;
       };
-      const sample: [string, number, number, number | string][] = [
-        ['Pilar 3. A7', 2084, 930, 44.63],
-        ['Pilar 2. A3', 15706, 7380, 46.99],
-        ['RAN PASTI Operasional 13', 306, 56, 18.3],
-        ['Pilar 4. A3', 0, 0, 'tidak dapat dihitung'],
+      // The CAPAIAN cell holds the exact value; its number format shows the form's decimals.
+      const sample: [string, number, number, number | string, string][] = [
+        ['Pilar 3. A7', 2084, 930, (930 * 100) / 2084, '0.00'],
+        ['Pilar 2. A3', 15706, 7380, (7380 * 100) / 15706, '0.00'],
+        ['RAN PASTI Operasional 13', 306, 56, (56 * 100) / 306, '0.00'],
+        ['RAN PASTI Operasional 12', 557, 39, (39 * 100) / 557, '0.0'],
+        ['Pilar 4. A3', 0, 0, 'tidak dapat dihitung', 'General'],
       ];
-      for (const [code, denominator, numerator, achievement] of sample) {
+      for (const [code, denominator, numerator, achievement, numFmt] of sample) {
         const row = rowOf(code);
         expect([code, row?.getCell(4).value, row?.getCell(5).value, row?.getCell(6).value]).toEqual([
           code,
@@ -205,6 +209,7 @@ describe('semester report', () => {
           numerator,
           achievement,
         ]);
+        expect(row?.getCell(6).numFmt ?? 'General').toBe(numFmt);
         expect(String(row?.getCell(3).value)).toBe(rowsOf(report).find((r) => r.code === code)?.name);
       }
     });

@@ -1,11 +1,13 @@
 import {
   derivedInput,
   evaluateIndicatorKind,
+  formatNumberId,
   indonesianMonthNames,
   indicatorCatalogue,
   nationalTemplate,
   notComputableText,
   roleByCode,
+  roundHalfUp,
   semesterCollectionPlan,
   semesterReportIndicators,
   subRowsOf,
@@ -88,8 +90,15 @@ export interface ReportRow {
   readonly numerator: number | null;
   /** Computed by libs/domain; `null` when there is no value. */
   readonly achievement: IndicatorValue | null;
-  /** The achievement as printed: "44,63", "Ya", "22", "tidak dapat dihitung", or "-" when missing. */
+  /**
+   * The achievement as printed at the reporting code's decimals (`IndicatorCode.printedDecimals`):
+   * "44,63", "32", "Ya", "22", "tidak dapat dihitung", or "-" when missing.
+   */
   readonly display: string;
+  /** Decimals the reporting code's form prints a percentage or rate with. */
+  readonly printedDecimals: number;
+  /** The achievement at two decimals where `display` rounds it further ("32,14" beside "32"); else null. */
+  readonly detail: string | null;
   readonly target: string | null;
   /** Whether the national target is met; `null` when there is no value or target to compare with. */
   readonly met: boolean | null;
@@ -226,6 +235,17 @@ function targetMet(indicator: Indicator, kind: IndicatorKind, value: IndicatorVa
   return null;
 }
 
+/** The decimals of the code a value was reported under, else of the indicator's primary code. */
+function printedDecimalsFor(indicator: Indicator, reportedCode: string | undefined): number {
+  const code = indicator.codes.find((c) => c.code === reportedCode) ?? indicator.codes[0];
+  return code?.printedDecimals ?? 2;
+}
+
+function detailOf(value: IndicatorValue, decimals: number): string | null {
+  if (value.status !== 'computed' || decimals >= 2) return null;
+  return roundHalfUp(value.exact, decimals) === value.value ? null : formatNumberId(value.value, 2);
+}
+
 function partsOf(input: IndicatorInput | undefined): { numerator: number | null; denominator: number | null } {
   return input?.kind === 'fraction'
     ? { numerator: input.numerator, denominator: input.denominator }
@@ -271,8 +291,11 @@ function compileRow(
   facts: AuditFacts | undefined,
   owner: Owner,
 ): { row: ReportRow; gap?: ReportGap } {
+  const printedDecimals = printedDecimalsFor(indicator, value?.reportedCode);
   const base = {
     code: indicator.code,
+    printedDecimals,
+    detail: null,
     aliases: indicator.aliases,
     name: indicator.name,
     target: indicator.nationalTarget?.text ?? null,
@@ -312,7 +335,7 @@ function compileRow(
   } else {
     return missing(owner.unitCode === null ? 'noUnitForRole' : 'notSubmitted', kind);
   }
-  const result = evaluateIndicatorKind(kind, input);
+  const result = evaluateIndicatorKind(kind, input, { decimals: printedDecimals });
   if (!result.ok) return missing('invalid', kind, result.issues.map((i) => i.message).join(' '), input);
   return {
     row: {
@@ -322,6 +345,7 @@ function compileRow(
       ...partsOf(input),
       achievement: result.value,
       display: result.value.display,
+      detail: detailOf(result.value, printedDecimals),
       met: targetMet(indicator, kind, result.value),
       explanation:
         source === 'derived' ? 'Dihitung otomatis dari data Audit Kasus Stunting' : explanationOf(kind, result.value),
@@ -340,7 +364,9 @@ function compileSubRows(
   values: ReadonlyMap<string, ReportedValue>,
   owner: Owner,
 ): ReportRow[] {
-  return subRowsOf(parent.code, catalogue).map((child) => compileRow(child, values.get(child.code), undefined, owner).row);
+  return subRowsOf(parent.code, catalogue).map(
+    (child) => compileRow(child, values.get(child.code), undefined, owner).row,
+  );
 }
 
 function inSemester(item: CalendarItem, semester: 1 | 2): boolean {

@@ -112,12 +112,13 @@ const indicatorColumns: readonly Column[] = [
   { title: 'Penjelasan', width: 90 },
 ];
 
-const indicatorLine = (row: ReportRow): string[] => [
+/** One indicator's cells in the PDF: the printed achievement, with the two-decimal value beside a coarser one. */
+export const indicatorLine = (row: ReportRow): string[] => [
   row.code,
   row.name,
   row.denominator === null ? '' : String(row.denominator),
   row.numerator === null ? '' : String(row.numerator),
-  row.display,
+  row.detail === null ? row.display : `${row.display} (${row.detail})`,
   row.explanation,
 ];
 

@@ -1,7 +1,7 @@
-import { regencyUnits } from '@konvergensi/domain';
+import { findIndicator, regencyUnits } from '@konvergensi/domain';
 import { Workbook } from 'exceljs';
-import { compileSemesterReport, type SemesterReportInput } from './compile';
-import { pdfSections, renderSemesterReportPdf } from './pdf';
+import { compileSemesterReport, reportRows, type SemesterReportInput } from './compile';
+import { indicatorLine, pdfSections, renderSemesterReportPdf } from './pdf';
 import { indicatorColumns, renderSemesterReportXlsx, xlsxRowPositions } from './xlsx';
 
 /** Metro's first semester of 2024 with the given values and nothing else. */
@@ -47,7 +47,61 @@ describe('renderSemesterReportXlsx', () => {
     expect(sheet?.getRow(6).values).toEqual([undefined, ...indicatorColumns]);
     const a7 = xlsxRowPositions(report).find((p) => p.code === 'Pilar 3. A7');
     const row = sheet?.getRow(a7?.row ?? 0);
-    expect([2, 4, 5, 6].map((c) => row?.getCell(c).value)).toEqual(['Pilar 3. A7', 2084, 930, 44.63]);
+    expect([2, 4, 5].map((c) => row?.getCell(c).value)).toEqual(['Pilar 3. A7', 2084, 930]);
+    // The cell keeps the exact value; its format shows Metro's two decimals.
+    expect(row?.getCell(6).value).toBeCloseTo(44.6257, 4);
+    expect(row?.getCell(6).numFmt).toBe('0.00');
+  });
+});
+
+describe('printed precision of each reporting code', () => {
+  const reported = (reportedCode: string, numerator: number, denominator: number) => {
+    const match = findIndicator(reportedCode);
+    if (!match) throw new Error(`unknown code ${reportedCode}`);
+    return {
+      code: match.indicator.code,
+      reportedCode: match.code.code,
+      reportedKind: match.code.kind,
+      input: { kind: 'fraction' as const, numerator, denominator },
+    };
+  };
+  // 003 §F: "32%" for 3.082 of 9.590, "99,6%" for 7.848 of 7.878; 000 Tabel 2: "7,0" for 39 of 557.
+  const precise = metroReport([
+    reported('Blok 1A Indikator 2', 3082, 9590),
+    reported('Blok 3B Indikator 29', 7848, 7878),
+    reported('RAN PASTI Operasional 12', 39, 557),
+    reported('Pilar 2. A2', 47432, 47432),
+  ]);
+  const rowOf = (code: string) => {
+    const row = reportRows(precise).find((r) => r.code === findIndicator(code)?.indicator.code);
+    if (!row) throw new Error(`no row for ${code}`);
+    return row;
+  };
+
+  it('prints each value at the decimals of the code it was reported under, with the two-decimal value beside a coarser one', () => {
+    expect(rowOf('Blok 1A Indikator 2')).toMatchObject({ display: '32', detail: '32,14', printedDecimals: 0 });
+    expect(rowOf('Blok 3B Indikator 29')).toMatchObject({ display: '99,6', detail: '99,62', printedDecimals: 1 });
+    expect(rowOf('RAN PASTI Operasional 12')).toMatchObject({ display: '7,0', detail: null, printedDecimals: 1 });
+    expect(rowOf('Pilar 2. A2')).toMatchObject({ display: '100', detail: null, printedDecimals: 2 });
+    expect(indicatorLine(rowOf('Blok 1A Indikator 2'))[4]).toBe('32 (32,14)');
+    expect(indicatorLine(rowOf('RAN PASTI Operasional 12'))[4]).toBe('7,0');
+  });
+
+  it('writes the exact value in the workbook with a number format of the printed decimals', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await renderSemesterReportXlsx(precise)) as never);
+    const cellOf = (code: string) => {
+      const position = xlsxRowPositions(precise).find((p) => p.code === rowOf(code).code);
+      const cell = workbook
+        .getWorksheet(position?.sheet ?? '')
+        ?.getRow(position?.row ?? 0)
+        .getCell(6);
+      return { value: cell?.value, numFmt: cell?.numFmt };
+    };
+    expect(cellOf('Blok 1A Indikator 2')).toEqual({ value: (3082 * 100) / 9590, numFmt: '0' });
+    expect(cellOf('Blok 3B Indikator 29')).toEqual({ value: (7848 * 100) / 7878, numFmt: '0.0' });
+    expect(cellOf('RAN PASTI Operasional 12')).toEqual({ value: (39 * 100) / 557, numFmt: '0.0' });
+    expect(cellOf('Pilar 2. A2')).toEqual({ value: 100, numFmt: '0' });
   });
 });
 

@@ -36,10 +36,18 @@ function header(sheet: Worksheet, report: SemesterReport, title: string): void {
 export function achievementCell(row: ReportRow): number | string {
   const value = row.achievement;
   if (value === null) return '-';
-  if (value.status === 'computed' || value.status === 'count') return value.value;
+  // The exact value, shown at the printed decimals by the cell's number format.
+  if (value.status === 'computed') return value.exact;
+  if (value.status === 'count') return value.value;
   // The form's own mark for data that does not exist; the reason is in PENJELASAN.
   if (value.status === 'notAvailable') return 'NA';
   return value.display;
+}
+
+/** The number format showing a computed achievement as `display` does: whole values bare. */
+export function printedFormat(exact: number, row: Pick<ReportRow, 'printedDecimals'>): string {
+  const decimals = Number.isInteger(exact) ? 0 : row.printedDecimals;
+  return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
 
 function metText(row: ReportRow): string {
@@ -84,7 +92,7 @@ function writeRows(sheet: Worksheet, start: number, rows: readonly ReportRow[], 
       metText(row),
       row.unitName ?? '',
     ];
-    if (row.achievement?.status === 'computed') r.getCell(6).numFmt = '0.00';
+    if (row.achievement?.status === 'computed') r.getCell(6).numFmt = printedFormat(row.achievement.exact, row);
     at += 1;
   }
   return at;

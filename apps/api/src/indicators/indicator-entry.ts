@@ -1,6 +1,7 @@
 import {
   evaluateIndicatorKind,
   findIndicator,
+  printedDecimalsOf,
   type DomainIssue,
   type IndicatorInput,
   type IndicatorKind,
@@ -123,8 +124,13 @@ export function storedColumns(
   };
 }
 
-/** Achievement of a stored row, computed again on read (never stored, never stale). */
+/**
+ * Achievement of a stored row, computed again on read (never stored, never stale), displayed at
+ * the decimals of the code it was reported under.
+ */
 export function achievementOf(row: IndicatorValueRecord): IndicatorValue | { status: 'invalid'; display: string } {
-  const result = evaluateIndicatorKind(row.reportedKind, storedInput(row));
+  const result = evaluateIndicatorKind(row.reportedKind, storedInput(row), {
+    decimals: printedDecimalsOf(row.reportedCode),
+  });
   return result.ok ? result.value : { status: 'invalid', display: result.issues.map((i) => i.message).join(' ') };
 }

@@ -45,6 +45,7 @@ export function form(code: string, kind: IndicatorKind, printedName?: string): I
     kind,
     ...(kind === 'percentage' ? { numeratorCode: `${code}_b`, denominatorCode: `${code}_a` } : {}),
     ...(printedName === undefined ? {} : { printedName }),
+    printedDecimals: 2,
     cite: '000 Tabel 2',
   };
 }
@@ -62,8 +63,17 @@ export function blok(
     block,
     kind,
     ...(printedName === undefined ? {} : { printedName }),
+    printedDecimals: 0,
     cite: '003 §F Capaian Indikator',
   };
+}
+
+/**
+ * A code its form prints at other decimals than the rest of that form: 000 Tabel 2 prints
+ * `RAN PASTI Operasional 12` and `17` as "7,0", 003 §F prints Blok 3B Indikator 29–32 as "99,6%".
+ */
+export function printedAt(decimals: number, code: IndicatorCode): IndicatorCode {
+  return { ...code, printedDecimals: decimals };
 }
 
 const subjectNote = 'the report tables name no responsible office; assigned by subject';

@@ -270,6 +270,8 @@ function rows(section: 'A' | 'B' | 'C', group: Indicator['group'], list: readonl
           format: 'guide',
           block: 'TABEL_1_1',
           kind: 'percentage',
+          // The guide's table prints no values; two decimals as Metro's form does.
+          printedDecimals: 2,
           cite: `004 Tabel 1.1 ${section}.${no}${starred === true ? '*' : ''}`,
         },
       ],

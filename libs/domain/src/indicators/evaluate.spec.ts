@@ -1,4 +1,11 @@
-import { derivedIndicators, derivedInput, evaluateIndicator, evaluateIndicatorKind, percentage } from './evaluate';
+import {
+  derivedIndicators,
+  derivedInput,
+  evaluateIndicator,
+  evaluateIndicatorKind,
+  percentage,
+  printedDecimalsOf,
+} from './evaluate';
 import { indicatorCatalogue } from './catalogue';
 
 describe('evaluateIndicatorKind', () => {
@@ -108,7 +115,34 @@ describe('evaluateIndicator', () => {
   it('uses the kind of the code it is given: Metro counts villages with a midwife, Dumai reports 35 of 36', () => {
     expect(evaluateIndicator('Pilar 1. A5', { kind: 'count', value: 22 }).ok).toBe(true);
     const dumai = evaluateIndicator('Blok 2A Indikator 5', { kind: 'fraction', numerator: 35, denominator: 36 });
-    expect(dumai.ok && dumai.value.display).toBe('97,22');
+    // 003 §F prints "97%": Dumai's blocks show no decimals; the two-decimal value stays beside it.
+    expect(dumai.ok && dumai.value).toMatchObject({ display: '97', value: 97.22 });
+  });
+
+  it('displays at the decimals the caller prints, half up, and a whole value without decimals', () => {
+    const at = (decimals: number, numerator: number, denominator: number) => {
+      const result = evaluateIndicatorKind('percentage', { kind: 'fraction', numerator, denominator }, { decimals });
+      return result.ok ? result.value : undefined;
+    };
+    expect(at(1, 39, 557)).toMatchObject({ display: '7,0', value: 7 });
+    expect(at(0, 1, 8)).toMatchObject({ display: '13', value: 12.5, exact: 12.5 });
+    expect(at(2, 1, 3)?.display).toBe('33,33');
+    expect(at(2, 4, 4)?.display).toBe('100');
+    expect(at(1, 0, 5)?.display).toBe('0');
+    expect(evaluateIndicatorKind('directPercentage', { kind: 'directPercentage', value: 4.6 })).toMatchObject({
+      ok: true,
+      value: { display: '4,60', exact: 4.6 },
+    });
+  });
+
+  it('keeps the exact value of a percentage and a rate beside the rounded one', () => {
+    const result = evaluateIndicatorKind('ratePerThousand', { kind: 'fraction', numerator: 77, denominator: 12593 });
+    expect(result.ok && result.value).toMatchObject({ status: 'computed', value: 6.11, display: '6,11' });
+    expect(result.ok && result.value.status === 'computed' ? result.value.exact : NaN).toBeCloseTo(6.11451, 5);
+    expect(printedDecimalsOf('Pilar 3. A7')).toBe(2);
+    expect(printedDecimalsOf('RAN PASTI Operasional 12')).toBe(1);
+    expect(printedDecimalsOf('blok 1a indikator 2')).toBe(0);
+    expect(printedDecimalsOf('Blok 3B Indikator 29')).toBe(1);
   });
 
   it('reports an unknown code', () => {

@@ -1,5 +1,5 @@
 import { type DomainIssue, type Result } from '../common/issues';
-import { formatNumberId } from '../common/format-number';
+import { formatNumberId, roundHalfUp } from '../common/format-number';
 import { findIndicator } from './catalogue';
 import { type DerivedFact, type Indicator, type IndicatorKind } from './types';
 
@@ -30,8 +30,11 @@ export type IndicatorValue =
   /** `display` is "Ya", "Tidak", or "Ya (6 kali)" when the count of times is given. */
   | { readonly status: 'yesNo'; readonly value: boolean; readonly count?: number; readonly display: string }
   | { readonly status: 'count'; readonly value: number; readonly display: string }
-  /** A percentage or rate, rounded half up to two decimals; `display` uses a decimal comma. */
-  | { readonly status: 'computed'; readonly value: number; readonly display: string }
+  /**
+   * A percentage or rate: `value` rounded half up to two decimals (what targets are compared
+   * with), `exact` unrounded, `display` at the printed decimals of the code with a decimal comma.
+   */
+  | { readonly status: 'computed'; readonly value: number; readonly exact: number; readonly display: string }
   | {
       readonly status: 'notComputable';
       readonly reason: 'zeroDenominator';
@@ -78,9 +81,24 @@ function countIssues(value: number, label: string): DomainIssue[] {
  * `numerator / denominator × scale`, rounded half up to two decimals, in integer arithmetic so the
  * seeds' own values (e.g. 930/2084 = 44,63) come out exactly as a spreadsheet user expects.
  */
-function ratio(numerator: number, denominator: number, scale: number): number {
-  const hundredths = Math.floor((2 * numerator * scale * 100 + denominator) / (2 * denominator));
-  return hundredths / 100;
+/** numerator / denominator × scale, rounded half up at `decimals` in whole numbers (no float drift). */
+function ratio(numerator: number, denominator: number, scale: number, decimals: number): number {
+  const unit = 10 ** decimals;
+  return Math.floor((2 * numerator * scale * unit + denominator) / (2 * denominator)) / unit;
+}
+
+/** Options of `evaluateIndicatorKind`. */
+export interface PrintOptions {
+  /** Decimals the reporting code prints (`IndicatorCode.printedDecimals`); two when not given. */
+  readonly decimals?: number;
+}
+
+/**
+ * A percentage as the forms print it: at the code's decimals, and a whole value without any
+ * ("100" and "0" beside "99,00" and "7,0" in 000 Tabel 2).
+ */
+function printed(rounded: number, whole: boolean, decimals: number): string {
+  return whole ? formatNumberId(rounded, 0) : formatNumberId(rounded, decimals);
 }
 
 function notAvailable(reason: string): Result<IndicatorValue> {
@@ -129,7 +147,12 @@ function yesNo(held: boolean, count: number | undefined): Result<IndicatorValue>
  * parts; a percentage's numerator may not exceed its denominator; a zero denominator yields
  * "tidak dapat dihitung". Problems come back as issues with a stable code and an Indonesian message.
  */
-export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput): Result<IndicatorValue> {
+export function evaluateIndicatorKind(
+  kind: IndicatorKind,
+  input: IndicatorInput,
+  options: PrintOptions = {},
+): Result<IndicatorValue> {
+  const decimals = options.decimals ?? 2;
   if (input.kind === 'notAvailable') return notAvailable(input.reason);
   if (input.kind !== expectedInput[kind]) {
     return fail(
@@ -157,7 +180,8 @@ export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput
         );
       }
       const rounded = Math.round(input.value * 100) / 100;
-      return { ok: true, value: { status: 'computed', value: rounded, display: formatNumberId(rounded, 2) } };
+      const display = printed(roundHalfUp(input.value, decimals), Number.isInteger(input.value), decimals);
+      return { ok: true, value: { status: 'computed', value: rounded, exact: input.value, display } };
     }
     case 'fraction': {
       const issues = [...countIssues(input.numerator, 'Pembilang'), ...countIssues(input.denominator, 'Penyebut')];
@@ -173,8 +197,12 @@ export function evaluateIndicatorKind(kind: IndicatorKind, input: IndicatorInput
       if (input.denominator === 0) {
         return { ok: true, value: { status: 'notComputable', reason: 'zeroDenominator', display: notComputableText } };
       }
-      const value = ratio(input.numerator, input.denominator, kind === 'ratePerThousand' ? 1000 : 100);
-      return { ok: true, value: { status: 'computed', value, display: formatNumberId(value, 2) } };
+      const scale = kind === 'ratePerThousand' ? 1000 : 100;
+      const { numerator, denominator } = input;
+      const whole = (numerator * scale) % denominator === 0;
+      const display = printed(ratio(numerator, denominator, scale, decimals), whole, decimals);
+      const value = ratio(numerator, denominator, scale, 2);
+      return { ok: true, value: { status: 'computed', value, exact: (numerator * scale) / denominator, display } };
     }
   }
 }
@@ -189,7 +217,12 @@ export function evaluateIndicator(code: string, input: IndicatorInput): Result<I
   if (match === undefined) {
     return fail('UNKNOWN_INDICATOR', `Kode indikator tidak dikenal: ${code}.`);
   }
-  return evaluateIndicatorKind(match.code.kind, input);
+  return evaluateIndicatorKind(match.code.kind, input, { decimals: match.code.printedDecimals });
+}
+
+/** The decimals the form of a printed code shows its achievement with; two for an unknown code. */
+export function printedDecimalsOf(code: string): number {
+  return findIndicator(code)?.code.printedDecimals ?? 2;
 }
 
 /** Percentage of `numerator` in `denominator`, e.g. `percentage(930, 2084)` → 44,63. */

@@ -1,4 +1,4 @@
-import { blok, by, byTabel4, form, indicator, pct2024, target } from './build';
+import { blok, by, byTabel4, form, indicator, pct2024, printedAt, target } from './build';
 import { type Indicator } from './types';
 
 /**
@@ -559,7 +559,7 @@ const ranPasti: Indicator[] = [
       name: 'Persentase keluarga dengan anak usia 0 bulan dengan berat badan < 2.500 gram yang mendapatkan tatalaksana kesehatan dan gizi',
       responsible: by('DINKES'),
     },
-    form('RAN PASTI Operasional 12', 'percentage'),
+    printedAt(1, form('RAN PASTI Operasional 12', 'percentage')),
     blok('3B', 20, 'percentage'),
   ),
   indicator(
@@ -575,7 +575,7 @@ const ranPasti: Indicator[] = [
       name: 'Persentase keluarga dengan anak usia 0-23 bulan dengan infeksi kronis yang mendapatkan tatalaksana kesehatan',
       responsible: by('DINKES'),
     },
-    form('RAN PASTI Operasional 17', 'percentage'),
+    printedAt(1, form('RAN PASTI Operasional 17', 'percentage')),
     blok('3B', 22, 'percentage'),
   ),
   indicator(
@@ -592,12 +592,12 @@ const ranPasti: Indicator[] = [
       responsible: by('DINKES'),
     },
     form('RAN PASTI Operasional 20', 'percentage'),
-    blok('3B', 29, 'percentage'),
+    printedAt(1, blok('3B', 29, 'percentage')),
   ),
   indicator(
     { name: 'Persentase balita 0-23 bulan yang dipantau perkembangannya sesuai standard', responsible: by('DINKES') },
     form('RAN PASTI Operasional 21', 'percentage'),
-    blok('3B', 30, 'percentage'),
+    printedAt(1, blok('3B', 30, 'percentage')),
   ),
   indicator(
     {
@@ -613,7 +613,7 @@ const ranPasti: Indicator[] = [
       responsible: by('DINKES'),
     },
     form('RAN PASTI Operasional 25', 'percentage'),
-    blok('3B', 31, 'percentage'),
+    printedAt(1, blok('3B', 31, 'percentage')),
   ),
   indicator(
     {
@@ -622,7 +622,7 @@ const ranPasti: Indicator[] = [
       note: '000 prints the same label for the _a and _b rows',
     },
     form('RAN PASTI Operasional 26', 'percentage'),
-    blok('3B', 32, 'percentage'),
+    printedAt(1, blok('3B', 32, 'percentage')),
   ),
   indicator(
     {

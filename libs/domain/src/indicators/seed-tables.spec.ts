@@ -37,6 +37,14 @@ describe('Kota Metro Tabel 2 (seed 000)', () => {
     expect(computed(code, row?.[2] ?? -1, row?.[1] ?? -1)).toBe(library);
   });
 
+  it.each(metroPercentageRows.filter(([code]) => !disagreeing.has(code)))(
+    '%s from %d and %d is displayed exactly as the form prints it: %s',
+    (code, denominator, numerator, printed) => {
+      const result = evaluateIndicator(code, { kind: 'fraction', numerator, denominator });
+      expect(result.ok && result.value.display).toBe(printed);
+    },
+  );
+
   it('prints Pilar 3. A7 the Indonesian way with two decimals', () => {
     const result = evaluateIndicator('Pilar 3. A7', { kind: 'fraction', numerator: 930, denominator: 2084 });
     expect(result.ok && result.value.display).toBe('44,63');
@@ -60,6 +68,14 @@ describe('Kota Dumai capaian indikator (seed 003)', () => {
     expect(roundHalfUp(result as number, decimals)).toBe(value);
   });
 
+  it.each(computable)(
+    '%s from %d and %d is displayed exactly as the table prints it: %s',
+    (code, denominator, numerator, printed) => {
+      const result = evaluateIndicator(code, { kind: 'fraction', numerator, denominator });
+      expect(result.ok && `${result.value.display}%`).toBe(printed);
+    },
+  );
+
   it('Blok 3B Indikator 12 prints "0%" for 0/0; the library returns "tidak dapat dihitung"', () => {
     expect(computed('Blok 3B Indikator 12', 0, 0)).toBe(notComputableText);
   });
@@ -78,13 +94,14 @@ describe('Kota Dumai capaian indikator (seed 003)', () => {
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['NOT_A_NUMBER', 'NOT_A_NUMBER']);
   });
 
-  it('Blok 2C Indikator 20 (ASFR) prints "6%" for 77 births per 12.593 women; the library returns 6,11 per 1.000', () => {
+  it('Blok 2C Indikator 20 (ASFR) prints "6%" for 77 births per 12.593 women; the library shows 6 and keeps 6,11 per 1.000', () => {
     const result = evaluateIndicator('Blok 2C Indikator 20', {
       kind: 'fraction',
       numerator: dumaiAsfr.births,
       denominator: dumaiAsfr.women,
     });
-    expect(result.ok && result.value.display).toBe('6,11');
+    expect(result.ok && result.value).toMatchObject({ display: '6', value: 6.11 });
+    expect(result.ok && result.value.status === 'computed' && result.value.exact).toBeCloseTo(6.1145, 4);
   });
 
   it('Blok 3B Indikator 16 prints "0%" for 59 of 12.855 households, which the library keeps as 0,46', () => {

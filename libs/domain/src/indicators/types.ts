@@ -32,6 +32,11 @@ export interface IndicatorCode {
   readonly denominatorCode?: string;
   /** The name under this code when it differs from the indicator's name. */
   readonly printedName?: string;
+  /**
+   * Decimals this code's form prints a percentage or rate with: Metro's form two ("44,63", 000
+   * Tabel 2), Dumai's blocks none ("32%", 003 §F), with the exceptions each form prints.
+   */
+  readonly printedDecimals: number;
   readonly cite: string;
 }
 

@@ -203,19 +203,21 @@ describe('unit performance', () => {
 describe('indicator attainment', () => {
   it('reaches a coverage target at or above it', () => {
     const indicator = findIndicator('Pilar 3. B6')?.indicator;
-    expect(targetAttainment(indicator, { status: 'computed', value: 75, display: '75,00' })).toMatchObject({
+    expect(targetAttainment(indicator, { status: 'computed', value: 75, exact: 75, display: '75' })).toMatchObject({
       target: '70% Tahun 2024',
       targetValue: 70,
       direction: 'atLeast',
       met: true,
     });
-    expect(targetAttainment(indicator, { status: 'computed', value: 69.99, display: '69,99' }).met).toBe(false);
+    expect(
+      targetAttainment(indicator, { status: 'computed', value: 69.99, exact: 69.9912, display: '69,99' }).met,
+    ).toBe(false);
   });
 
   it('reaches an unmet-need target by staying at or below it', () => {
     const unmet = indicatorCatalogue.find((i) => i.name === 'Persentase unmet need pelayanan keluarga berencana');
     expect(unmet?.nationalTarget?.value).toBe(7.4);
-    expect(targetAttainment(unmet, { status: 'computed', value: 4.6, display: '4,60' })).toMatchObject({
+    expect(targetAttainment(unmet, { status: 'computed', value: 4.6, exact: 4.6, display: '4,60' })).toMatchObject({
       direction: 'atMost',
       met: true,
     });
