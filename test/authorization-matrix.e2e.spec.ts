@@ -431,6 +431,13 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       body: () => ({ values: [{ code: 'Pilar 3. A7', numerator: 5, denominator: 10 }] }),
       expected: indicatorEditors,
     },
+    {
+      // The PUT above stored the value; it has no warning, so an allowed caller gets 409.
+      method: 'post',
+      path: `/api/v1/regencies/18.72/indicators/${year}/1/confirmations`,
+      body: () => ({ code: 'Pilar 3. A7', note: 'Sudah diperiksa' }),
+      expected: indicatorEditors,
+    },
     { method: 'get', path: `/api/v1/regencies/18.72/indicators/${year}/1`, expected: everyoneSignedIn },
     { method: 'get', path: `/api/v1/regencies/18.72/dashboard?year=${year}`, expected: everyoneSignedIn },
 

@@ -188,4 +188,134 @@ describe('indicator shapes of the regencies forms', () => {
     expect(json.status).toBe(200);
     expect(json.body.summary.notAvailable).toBe(3);
   });
+
+  describe('plausibility warnings, settled by a note (year 2068)', () => {
+    const plausible = (semester: 1 | 2) => `/api/v1/regencies/18.72/indicators/2068/${semester}`;
+    interface Stored {
+      code: string;
+      warnings: { code: string; message: string }[];
+      confirmation: { note: string; confirmedBy: string; confirmedAt: string } | null;
+      needsConfirmation: boolean;
+      achievement: { display: string };
+    }
+    const valueOf = (body: { values: Stored[] }, code: string) => body.values.find((v) => v.code === code);
+
+    it('stores 30 kelurahan in a city of 22 with a warning, and keeps the note that confirms it until the value changes', async () => {
+      const bearer = await logins.bearer('metro.sekretaris');
+      const put = await http()
+        .put(plausible(1))
+        .set(bearer)
+        .send({ values: [{ code: 'Pilar 1. A5', count: 30 }] });
+      expect(put.status).toBe(200);
+      expect(put.body.needsConfirmation).toBe(1);
+      expect(valueOf(put.body, 'Pilar 1. A5')).toMatchObject({
+        warnings: [
+          {
+            code: 'EXCEEDS_VILLAGE_COUNT',
+            message: '30 melebihi jumlah desa/kelurahan Kota Metro (22) menurut data wilayah.',
+          },
+        ],
+        confirmation: null,
+        needsConfirmation: true,
+      });
+
+      const note = 'Termasuk 8 kelurahan hasil pemekaran 2068';
+      const confirmed = await http()
+        .post(`${plausible(1)}/confirmations`)
+        .set(bearer)
+        .send({ code: 'Pilar 1. A5', note });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.needsConfirmation).toBe(0);
+      expect(valueOf(confirmed.body, 'Pilar 1. A5')).toMatchObject({
+        confirmation: { note, confirmedAt: expect.any(String) },
+        needsConfirmation: false,
+      });
+
+      // Sent again without a note, the value is judged afresh.
+      const again = await http()
+        .put(plausible(1))
+        .set(bearer)
+        .send({ values: [{ code: 'Pilar 1. A5', count: 31 }] });
+      expect(valueOf(again.body, 'Pilar 1. A5')).toMatchObject({ confirmation: null, needsConfirmation: true });
+    });
+
+    it('accepts a numerator above its denominator as a warning, confirmed in the same request by its note', async () => {
+      const put = await http()
+        .put(plausible(1))
+        .set(await logins.bearer('metro.dinkes'))
+        .send({ values: [{ code: 'Pilar 3. A7', numerator: 2100, denominator: 2084, note: 'Sasaran proyeksi 2067' }] });
+      expect(put.status).toBe(200);
+      expect(valueOf(put.body, 'Pilar 3. A7')).toMatchObject({
+        achievement: { display: '100,77' },
+        warnings: [{ code: 'NUMERATOR_EXCEEDS_DENOMINATOR' }],
+        confirmation: { note: 'Sasaran proyeksi 2067' },
+        needsConfirmation: false,
+      });
+      const row = await db
+        .getRepository(IndicatorValueRecord)
+        .findOneByOrFail({ regencyCode: '18.72', year: 2068, semester: 1, indicatorCode: 'Pilar 3. A7' });
+      expect(row.confirmationNote).toBe('Sasaran proyeksi 2067');
+    });
+
+    it('warns of a jump from the semester before, and refuses to confirm a value without any warning', async () => {
+      const bearer = await logins.bearer('metro.dinkes');
+      const put = await http()
+        .put(plausible(2))
+        .set(bearer)
+        .send({
+          values: [
+            { code: 'Pilar 3. A7', numerator: 930, denominator: 2084 },
+            { code: 'Pilar 3. A9', numerator: 872, denominator: 2943 },
+          ],
+        });
+      expect(put.status).toBe(200);
+      expect(valueOf(put.body, 'Pilar 3. A7')?.warnings).toEqual([
+        {
+          code: 'SEMESTER_JUMP',
+          message: 'Berubah dari 100,77 (semester 1 2068) menjadi 44,63: selisih 56,14 poin, jauh di luar kebiasaan.',
+        },
+      ]);
+      expect(valueOf(put.body, 'Pilar 3. A9')).toMatchObject({ warnings: [], needsConfirmation: false });
+
+      const nothing = await http()
+        .post(`${plausible(2)}/confirmations`)
+        .set(bearer)
+        .send({ code: 'Pilar 3. A9', note: 'Sudah diperiksa' });
+      expect(nothing.status).toBe(409);
+      expectErrorBody(nothing.body);
+      expect(nothing.body.code).toBe('NOTHING_TO_CONFIRM');
+    });
+
+    it('lists the questioned values in the report’s notes with their confirmation', async () => {
+      const bearer = await logins.bearer('metro.sekretaris');
+      const json = await http().get('/api/v1/regencies/18.72/reports/2068/1').set(bearer);
+      expect(json.status).toBe(200);
+      expect(json.body.notes).toEqual([
+        {
+          code: 'Pilar 1. A5',
+          name: expect.any(String),
+          warnings: ['31 melebihi jumlah desa/kelurahan Kota Metro (22) menurut data wilayah.'],
+          confirmationNote: null,
+        },
+        {
+          code: 'Pilar 3. A7',
+          name: expect.any(String),
+          warnings: ['Pembilang (2.100) lebih besar dari penyebut (2.084): capaian di atas 100%.'],
+          confirmationNote: 'Sasaran proyeksi 2067',
+        },
+      ]);
+      const xlsx = await http()
+        .get('/api/v1/regencies/18.72/reports/2068/1.xlsx')
+        .set(bearer)
+        .buffer(true)
+        .parse(binaryBody);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(xlsx.body as never);
+      const sheet = workbook.getWorksheet('Catatan');
+      expect([sheet?.getRow(7).getCell(2).value, sheet?.getRow(7).getCell(5).value]).toEqual([
+        'Pilar 1. A5',
+        'Belum dikonfirmasi',
+      ]);
+    });
+  });
 });

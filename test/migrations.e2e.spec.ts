@@ -82,7 +82,8 @@ describe('migrations', () => {
     const dataSource = await createDataSource({ url }).initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(migrations.at(-1)?.name).toBe('IndicatorShapes1764800000000');
+      expect(migrations.at(-2)?.name).toBe('IndicatorShapes1764800000000');
+      await dataSource.undoLastMigration({ transaction: 'each' });
       await dataSource.undoLastMigration({ transaction: 'each' });
       const region = await dataSource.query(`SELECT code FROM region WHERE code = '99.01'`);
       if (region.length === 0) {
@@ -120,10 +121,40 @@ describe('migrations', () => {
         },
       ]);
       // Reverting now would put the sub-row where the old code cannot read it: refused, nothing lost.
+      await dataSource.undoLastMigration({ transaction: 'each' });
       await expect(dataSource.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/not reverting/);
       expect(
         await dataSource.query(`SELECT count(*)::int AS n FROM indicator_value WHERE regency_code = '99.01'`),
       ).toEqual([{ n: 2 }]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      await dataSource.query(`DELETE FROM indicator_value WHERE regency_code = '99.01'`);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('keep a confirmation note whole: note, who and when together, and no revert that would drop one', async () => {
+    const dataSource = await createDataSource({ url }).initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(migrations.at(-1)?.name).toBe('IndicatorConfirmations1764900000000');
+      const region = await dataSource.query(`SELECT code FROM region WHERE code = '99.01'`);
+      if (region.length === 0) {
+        await dataSource.query(`INSERT INTO region (code, name, level) VALUES ('99.01', 'Kota Uji', 'regency')`);
+      }
+      const insert = (confirmation: string) =>
+        dataSource.query(
+          `INSERT INTO indicator_value (regency_code, year, semester, indicator_code, reported_code, reported_kind, submitted_by, count_value, confirmation_note, confirmed_by, confirmed_at)
+           VALUES ('99.01', 2020, 2, 'Pilar 1. A5', 'Pilar 1. A5', 'count', '00000000-0000-4000-8000-000000000001', 30, ${confirmation})`,
+        );
+      await expect(insert(`'dua desa baru', NULL, NULL`)).rejects.toThrow(/ck_indicator_value_confirmation/);
+      await insert(`'dua desa baru', '00000000-0000-4000-8000-000000000001', now()`);
+      await expect(dataSource.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/not reverting/);
+      expect(
+        await dataSource.query(
+          `SELECT confirmation_note FROM indicator_value WHERE regency_code = '99.01' AND semester = 2`,
+        ),
+      ).toEqual([{ confirmation_note: 'dua desa baru' }]);
       await dataSource.query(`DELETE FROM indicator_value WHERE regency_code = '99.01'`);
     } finally {
       await dataSource.destroy();

@@ -1155,13 +1155,31 @@ export const badInputCases: BadInputCase[] = [
 
   // ── indicators ────────────────────────────────────────────────────────────────────────────
   {
-    name: 'indicator numerator above its denominator',
+    name: 'indicator with an empty confirmation note',
     as: 'metro.sekretaris',
     method: 'PUT',
     path: indicators,
-    body: { values: [{ code: 'Pilar 3. A7', numerator: 11, denominator: 10 }] },
-    expectStatus: 422,
-    expectCode: 'INDICATOR_VALUES_INVALID',
+    body: { values: [{ code: 'Pilar 3. A7', numerator: 11, denominator: 10, note: '  ' }] },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'indicator confirmation note longer than 500 characters',
+    as: 'metro.sekretaris',
+    method: 'POST',
+    path: `${indicators}/confirmations`,
+    body: { code: 'Pilar 3. A7', note: 'x'.repeat(501) },
+    expectStatus: 400,
+    expectCode: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'indicator confirmation of a value never entered',
+    as: 'metro.sekretaris',
+    method: 'POST',
+    path: `${indicators}/confirmations`,
+    body: { code: 'Pilar 5. A8', note: 'Sudah diperiksa' },
+    expectStatus: 404,
+    expectCode: 'INDICATOR_VALUE_NOT_FOUND',
   },
   {
     name: 'indicator with a negative count',
@@ -1275,7 +1293,7 @@ export const badInputCases: BadInputCase[] = [
     body: {
       values: [
         { code: 'Pilar 1. A3', answer: 'Ya' },
-        { code: 'Pilar 3. A8', numerator: 50, denominator: 10 },
+        { code: 'Pilar 3. A8', numerator: 2.5, denominator: 10 },
       ],
     },
     expectStatus: 422,
@@ -1358,7 +1376,7 @@ export const badInputCases: BadInputCase[] = [
     as: 'metro.sekretaris',
     method: 'PUT',
     path: indicators,
-    body: { values: [{ code: 'Pilar 1. A5', count: 5, note: 'x' }] },
+    body: { values: [{ code: 'Pilar 1. A5', count: 5, remark: 'x' }] },
     expectStatus: 400,
     expectCode: 'VALIDATION_FAILED',
   },

@@ -214,10 +214,13 @@ describe('AKS stepper and indicator entry in a real browser', () => {
 
     await page.getByLabel('Pembilang', { exact: true }).fill('12');
     await page.getByLabel('Penyebut', { exact: true }).fill('10');
-    await page.getByText('Pembilang tidak boleh lebih besar dari penyebut.').waitFor();
+    // Above 100% is a warning with room for a note, not a refusal; correcting the value clears it.
+    const above = page.getByText('Pembilang lebih besar dari penyebut: capaian di atas 100%.', { exact: false });
+    await above.waitFor();
+    await expect(page.getByLabel('Catatan konfirmasi').isVisible()).resolves.toBe(true);
     await page.getByLabel('Penyebut', { exact: true }).fill('20');
-    await page.getByText('Pembilang tidak boleh lebih besar dari penyebut.').waitFor({ state: 'detached' });
-    await expect(page.getByText('Pembilang tidak boleh lebih besar dari penyebut.').count()).resolves.toBe(0);
+    await above.waitFor({ state: 'detached' });
+    await expect(page.getByLabel('Catatan konfirmasi').count()).resolves.toBe(0);
     await page.getByText('Capaian: 60%').waitFor();
     await page.getByRole('button', { name: 'Simpan nilai' }).click();
     await page.getByText('Nilai indikator telah disimpan.').waitFor();
@@ -254,7 +257,8 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await row.getByText(contradiction).waitFor();
     await row.getByLabel('Ya', { exact: true }).check();
     await row.getByText(contradiction).waitFor({ state: 'detached' });
-    await once.getByLabel(/^Pilar 1\. A3_a — /).fill('5');
+    // Six kecamatan in a city of five: stored, and flagged until the officer confirms it.
+    await once.getByLabel(/^Pilar 1\. A3_a — /).fill('6');
     await twice.getByLabel('Data tidak tersedia').check();
     await page.getByRole('button', { name: 'Simpan nilai' }).click();
     await twice.getByText('Tuliskan alasan data tidak tersedia.').waitFor();
@@ -269,6 +273,17 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await storedRow('Pilar 1. A3_a').getByText('bagian dari Pilar 1. A3', { exact: false }).waitFor();
     await storedRow('Pilar 1. A3_b').getByText('data tidak tersedia').waitFor();
     await storedRow('Pilar 1. A3_b').getByText(reason).waitFor();
+    await page.getByText('1 nilai perlu dikonfirmasi', { exact: false }).waitFor();
+    await storedRow('Pilar 1. A3_a')
+      .getByText('6 melebihi jumlah kecamatan Kota Metro (5)', { exact: false })
+      .waitFor();
+    await storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).click();
+    await storedRow('Pilar 1. A3_a').getByText('Wajib diisi.').waitFor();
+    const note = 'Termasuk satu kecamatan hasil pemekaran yang belum ada di data wilayah';
+    await storedRow('Pilar 1. A3_a').getByLabel('Catatan konfirmasi').fill(note);
+    await storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).click();
+    await storedRow('Pilar 1. A3_a').getByText(`Dikonfirmasi: ${note}`).waitFor();
+    await expect(storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).count()).resolves.toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
 
     const stored = await officer.get<{ values: { code: string; parent?: string; input: unknown }[] }>(
@@ -276,7 +291,13 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     );
     const byCode = new Map(stored.body.values.map((v) => [v.code, v]));
     expect(byCode.get('Pilar 1. A3')?.input).toEqual({ kind: 'yesNo', value: true, count: 2 });
-    expect(byCode.get('Pilar 1. A3_a')).toMatchObject({ parent: 'Pilar 1. A3', input: { kind: 'count', value: 5 } });
+    expect(byCode.get('Pilar 1. A3_a')).toMatchObject({
+      parent: 'Pilar 1. A3',
+      input: { kind: 'count', value: 6 },
+      warnings: [{ code: 'EXCEEDS_DISTRICT_COUNT' }],
+      confirmation: { note },
+      needsConfirmation: false,
+    });
     expect(byCode.get('Pilar 1. A3_b')).toMatchObject({
       parent: 'Pilar 1. A3',
       input: { kind: 'notAvailable', reason },

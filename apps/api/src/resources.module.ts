@@ -22,6 +22,7 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { UploadQuota } from './evidence/upload-quota';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorCatalogueController } from './indicators/indicator-catalogue.controller';
+import { IndicatorPlausibility } from './indicators/indicator-plausibility.service';
 import { RegionsController } from './regions/regions.controller';
 import { RegencyCalendarController } from './settings/regency-calendar.controller';
 import { RegencySettingsController } from './settings/regency-settings.controller';
@@ -72,6 +73,7 @@ import { ReportsController } from './reports/reports.controller';
     AksIdentityRequestsController,
   ],
   providers: [
+    IndicatorPlausibility,
     CycleLauncher,
     CycleTaskRules,
     RegencySchedules,

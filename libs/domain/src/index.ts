@@ -25,6 +25,7 @@ export * from './indicators/types';
 export * from './indicators/catalogue';
 export * from './indicators/evaluate';
 export * from './indicators/collection-plan';
+export * from './indicators/plausibility';
 export * from './analysis/hotspots';
 export * from './analysis/focus-villages';
 export * from './analysis/situation-analysis';

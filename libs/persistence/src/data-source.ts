@@ -47,6 +47,7 @@ import { RequestSafety1764600000000 } from './migrations/1764600000000-request-s
 import { SecondFactor1764650000000 } from './migrations/1764650000000-second-factor';
 import { AksIdentityRetention1764700000000 } from './migrations/1764700000000-aks-identity-retention';
 import { IndicatorShapes1764800000000 } from './migrations/1764800000000-indicator-shapes';
+import { IndicatorConfirmations1764900000000 } from './migrations/1764900000000-indicator-confirmations';
 
 export const entities = [
   PipeCheckRecord,
@@ -110,6 +111,7 @@ export const migrations = [
   SecondFactor1764650000000,
   AksIdentityRetention1764700000000,
   IndicatorShapes1764800000000,
+  IndicatorConfirmations1764900000000,
 ];
 
 export interface DataSourceSettings {

@@ -32,6 +32,21 @@ export interface ReportedValue {
   readonly reportedCode: string;
   readonly reportedKind: IndicatorKind;
   readonly input: IndicatorInput;
+  /** Plausibility warnings of the value (libs/domain plausibilityWarnings), as messages. */
+  readonly warnings?: readonly string[];
+  /** The officer's note confirming the value despite its warnings; null while unconfirmed. */
+  readonly confirmationNote?: string | null;
+}
+
+/**
+ * A value the plausibility checks question, for the report's "Catatan": the warnings and the
+ * officer's confirmation, or none yet.
+ */
+export interface ReportNote {
+  readonly code: string;
+  readonly name: string;
+  readonly warnings: readonly string[];
+  readonly confirmationNote: string | null;
 }
 
 /** One convergence action of the cycle as the status read model shows it. */
@@ -182,6 +197,8 @@ export interface SemesterReport {
   readonly plannedActivities: readonly PlannedActivity[];
   readonly lokus: LokusList;
   readonly collectionPlan: CollectionPlan;
+  /** Values with plausibility warnings, in catalogue order ("Catatan"). */
+  readonly notes: readonly ReportNote[];
 }
 
 export const blockTitles: Readonly<Record<IndicatorBlock, string>> = {
@@ -463,6 +480,8 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
     byUnit.set(key, entry);
   }
   const gapsByUnit = [...byUnit.values()].sort((a, b) => a.unitName.localeCompare(b.unitName));
+  const notes = reportNotes(input.values, catalogue);
+  const unconfirmed = notes.filter((n) => n.confirmationNote === null).length;
   const budget = integrationMatrix(input.plannedActivities);
   const semesterText = input.semester === 1 ? 'I' : 'II';
   const text = [
@@ -475,6 +494,14 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
       ? `Unit yang belum melengkapi data: ${gapsByUnit.map((g) => `${g.unitName} (${g.codes.length})`).join(', ')}.`
       : 'Semua unit telah melengkapi data indikator.',
     `Rencana kegiatan Aksi 2: ${budget.total.activities} kegiatan dengan anggaran Rp ${formatInteger(budget.total.budget)}.`,
+    ...(notes.length > 0
+      ? [
+          `${notes.length} nilai diberi peringatan kewajaran data` +
+            (unconfirmed > 0
+              ? `, ${unconfirmed} belum dikonfirmasi (lihat Catatan).`
+              : '; semuanya telah dikonfirmasi.'),
+        ]
+      : []),
   ];
 
   return {
@@ -507,7 +534,22 @@ export function compileSemesterReport(input: SemesterReportInput): SemesterRepor
     plannedActivities: input.plannedActivities,
     lokus: input.lokus,
     collectionPlan: plan,
+    notes,
   };
+}
+
+function reportNotes(values: readonly ReportedValue[], catalogue: readonly Indicator[]): ReportNote[] {
+  const order = new Map(catalogue.map((indicator, i) => [indicator.code, i]));
+  const names = new Map(catalogue.map((indicator) => [indicator.code, indicator.name]));
+  return values
+    .filter((v) => (v.warnings ?? []).length > 0)
+    .sort((a, b) => (order.get(a.code) ?? Infinity) - (order.get(b.code) ?? Infinity))
+    .map((v) => ({
+      code: v.code,
+      name: names.get(v.code) ?? v.code,
+      warnings: v.warnings ?? [],
+      confirmationNote: v.confirmationNote ?? null,
+    }));
 }
 
 /** Every row of blocks 1–3 in order. */

@@ -4,3 +4,4 @@ export * from './audit-facts';
 export * from './compile';
 export * from './xlsx';
 export * from './pdf';
+export * from './snapshot';

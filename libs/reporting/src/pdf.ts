@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { type ReportRow, type SemesterReport } from './compile';
+import { type ReportNote, type ReportRow, type SemesterReport } from './compile';
 import { fundingSourceLabel, fundingSources, planningDocumentLabel, planningDocuments } from './planned-activities';
 import { semesterRoman } from './xlsx';
 
@@ -13,6 +13,7 @@ export const pdfSections = {
   budget: 'Anggaran menurut Unit dan Sumber Dana',
   lokus: 'Daftar Lokus',
   gaps: 'Kekurangan Data',
+  notes: 'Catatan',
 } as const;
 
 const rupiah = (n: number) => `Rp ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
@@ -112,13 +113,20 @@ const indicatorColumns: readonly Column[] = [
   { title: 'Penjelasan', width: 90 },
 ];
 
+/** A questioned value in "Catatan": its warnings and the officer's confirmation, or that none came yet. */
+export const noteLine = (note: ReportNote): string[] => [
+  note.code,
+  note.warnings.join(' '),
+  note.confirmationNote === null ? 'Belum dikonfirmasi' : `Dikonfirmasi: ${note.confirmationNote}`,
+];
+
 /** One indicator's cells in the PDF: the printed achievement, with the two-decimal value beside a coarser one. */
 export const indicatorLine = (row: ReportRow): string[] => [
   row.code,
   row.name,
   row.denominator === null ? '' : String(row.denominator),
   row.numerator === null ? '' : String(row.numerator),
-  row.detail === null ? row.display : `${row.display} (${row.detail})`,
+  row.detail ? `${row.display} (${row.detail})` : row.display,
   row.explanation,
 ];
 
@@ -243,6 +251,18 @@ export function renderSemesterReportPdf(report: SemesterReport): Promise<Buffer>
         { title: 'Kode indikator', width: 310 },
       ],
       report.gapsByUnit.map((g) => [g.unitName, String(g.codes.length), g.codes.join(', ')]),
+    );
+
+  w.heading(`9. ${pdfSections.notes}`);
+  if (report.notes.length === 0) w.paragraph('Tidak ada nilai yang diberi peringatan kewajaran data.');
+  else
+    w.table(
+      [
+        { title: 'Kode', width: 85 },
+        { title: 'Peringatan', width: 250 },
+        { title: 'Konfirmasi', width: 180 },
+      ],
+      report.notes.map(noteLine),
     );
   return w.finish();
 }

@@ -1,7 +1,8 @@
 import { findIndicator, regencyUnits } from '@konvergensi/domain';
 import { Workbook } from 'exceljs';
 import { compileSemesterReport, reportRows, type SemesterReportInput } from './compile';
-import { indicatorLine, pdfSections, renderSemesterReportPdf } from './pdf';
+import { indicatorLine, noteLine, pdfSections, renderSemesterReportPdf } from './pdf';
+import { readSnapshot } from './snapshot';
 import { indicatorColumns, renderSemesterReportXlsx, xlsxRowPositions } from './xlsx';
 
 /** Metro's first semester of 2024 with the given values and nothing else. */
@@ -39,6 +40,7 @@ describe('renderSemesterReportXlsx', () => {
       'Blok 2',
       'Blok 3',
       'Kekurangan Data',
+      'Catatan',
       'Anggaran',
     ]);
     const sheet = workbook.getWorksheet('Blok 2');
@@ -110,7 +112,7 @@ describe('renderSemesterReportPdf', () => {
     const pdf = await renderSemesterReportPdf(report);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5000);
-    expect(Object.keys(pdfSections)).toHaveLength(8);
+    expect(Object.keys(pdfSections)).toHaveLength(9);
   });
 });
 
@@ -162,5 +164,86 @@ describe('sub-rows and data not available in the workbook', () => {
         ?.getRow(at?.row ?? 0)
         .getCell(6).value,
     ).toBe('NA');
+  });
+});
+
+describe('plausibility notes ("Catatan")', () => {
+  const questioned = metroReport([
+    {
+      code: 'Pilar 3. A7',
+      reportedCode: 'Pilar 3. A7',
+      reportedKind: 'percentage',
+      input: { kind: 'fraction', numerator: 2100, denominator: 2084 },
+      warnings: ['Pembilang (2.100) lebih besar dari penyebut (2.084): capaian di atas 100%.'],
+      confirmationNote: 'Sasaran memakai proyeksi tahun lalu',
+    },
+    {
+      code: 'Pilar 1. A5',
+      reportedCode: 'Pilar 1. A5',
+      reportedKind: 'count',
+      input: { kind: 'count', value: 30 },
+      warnings: ['30 melebihi jumlah desa/kelurahan Kota Metro (22) menurut data wilayah.'],
+      confirmationNote: null,
+    },
+    { code: 'Pilar 1. A2', reportedCode: 'Pilar 1. A2', reportedKind: 'yesNo', input: { kind: 'yesNo', value: true } },
+  ]);
+
+  it('lists the questioned values in catalogue order with their confirmation, and says so in the summary', () => {
+    expect(questioned.notes.map((n) => [n.code, n.confirmationNote])).toEqual([
+      ['Pilar 1. A5', null],
+      ['Pilar 3. A7', 'Sasaran memakai proyeksi tahun lalu'],
+    ]);
+    expect(questioned.summary.text.at(-1)).toBe(
+      '2 nilai diberi peringatan kewajaran data, 1 belum dikonfirmasi (lihat Catatan).',
+    );
+    expect(noteLine(questioned.notes[0]!)).toEqual([
+      'Pilar 1. A5',
+      '30 melebihi jumlah desa/kelurahan Kota Metro (22) menurut data wilayah.',
+      'Belum dikonfirmasi',
+    ]);
+    expect(noteLine(questioned.notes[1]!)[2]).toBe('Dikonfirmasi: Sasaran memakai proyeksi tahun lalu');
+  });
+
+  it('writes them to the workbook sheet "Catatan"', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await renderSemesterReportXlsx(questioned)) as never);
+    const sheet = workbook.getWorksheet('Catatan');
+    expect(sheet?.getRow(7).values).toEqual([
+      undefined,
+      1,
+      'Pilar 1. A5',
+      expect.stringContaining('desa/kelurahan'),
+      '30 melebihi jumlah desa/kelurahan Kota Metro (22) menurut data wilayah.',
+      'Belum dikonfirmasi',
+    ]);
+    expect(sheet?.getRow(8).getCell(5).value).toBe('Sasaran memakai proyeksi tahun lalu');
+  });
+});
+
+describe('reading an archived snapshot', () => {
+  it('renders a report compiled before sub-rows, printed decimals and notes existed', async () => {
+    type Loose = Record<string, unknown>;
+    const current = JSON.parse(JSON.stringify(report)) as Loose & {
+      blocks: { sections: { rows: (Loose & { achievement: Loose | null })[] }[] }[];
+    };
+    // Strip what earlier releases did not write.
+    delete current.notes;
+    for (const block of current.blocks)
+      for (const section of block.sections)
+        for (const row of section.rows) {
+          delete row.subRows;
+          delete row.printedDecimals;
+          delete row.detail;
+          if (row.achievement?.status === 'computed') delete row.achievement.exact;
+        }
+    const archived = readSnapshot(current);
+    expect(archived.notes).toEqual([]);
+    const a7 = reportRows(archived).find((r) => r.code === 'Pilar 3. A7');
+    expect(a7).toMatchObject({ printedDecimals: 2, detail: null, subRows: [], achievement: { exact: 44.63 } });
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await renderSemesterReportXlsx(archived)) as never);
+    expect(workbook.getWorksheet('Catatan')).toBeDefined();
+    const pdf = await renderSemesterReportPdf(archived);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

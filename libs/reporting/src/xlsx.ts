@@ -137,6 +137,20 @@ export async function renderSemesterReportXlsx(report: SemesterReport): Promise<
     gaps.getRow(firstDataRow + i).values = [i + 1, gap.code, gap.name, gap.unitName ?? '', gap.message];
   });
 
+  const notes = workbook.addWorksheet('Catatan');
+  header(notes, report, 'Catatan kewajaran data');
+  notes.getRow(firstDataRow - 1).values = ['NO', 'KODE INDIKATOR', 'NAMA INDIKATOR', 'PERINGATAN', 'KONFIRMASI'];
+  notes.getRow(firstDataRow - 1).font = { bold: true };
+  report.notes.forEach((note, i) => {
+    notes.getRow(firstDataRow + i).values = [
+      i + 1,
+      note.code,
+      note.name,
+      note.warnings.join(' '),
+      note.confirmationNote ?? 'Belum dikonfirmasi',
+    ];
+  });
+
   const budget = workbook.addWorksheet('Anggaran');
   header(budget, report, 'Anggaran menurut unit dan sumber dana (Aksi 2)');
   budget.getRow(firstDataRow - 1).values = [

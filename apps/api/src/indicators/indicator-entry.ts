@@ -9,19 +9,24 @@ import {
 } from '@konvergensi/domain';
 import type { IndicatorValueRecord } from '@konvergensi/persistence';
 
-/** One value of the bulk PUT, after the schema has checked its shape. */
-export type IndicatorEntry =
-  | { code: string; numerator: number; denominator: number }
-  | { code: string; answer: 'Ya' | 'Tidak'; count?: number }
-  | { code: string; count: number }
-  | { code: string; percent: number }
-  | { code: string; notAvailable: true; reason?: string };
+/** Longest confirmation note kept for a value its plausibility warnings question. */
+export const confirmationNoteMaxLength = 500;
+
+/** One value of the bulk PUT, after the schema has checked its shape; `note` confirms its warnings. */
+export type IndicatorEntry = { code: string; note?: string } & (
+  | { numerator: number; denominator: number }
+  | { answer: 'Ya' | 'Tidak'; count?: number }
+  | { count: number }
+  | { percent: number }
+  | { notAvailable: true; reason?: string }
+);
 
 export interface AcceptedEntry {
   primaryCode: string;
   reportedCode: string;
   reportedKind: IndicatorKind;
   input: IndicatorInput;
+  note?: string;
 }
 
 export interface RejectedEntry {
@@ -85,7 +90,13 @@ export function checkIndicatorEntries(entries: readonly IndicatorEntry[]): {
     const input = inputOf(entry, match.code.kind);
     const result = evaluateIndicatorKind(match.code.kind, input);
     if (!result.ok) return rejected.push({ index, code: entry.code, issues: result.issues });
-    accepted.push({ primaryCode, reportedCode: match.code.code, reportedKind: match.code.kind, input });
+    accepted.push({
+      primaryCode,
+      reportedCode: match.code.code,
+      reportedKind: match.code.kind,
+      input,
+      ...(entry.note === undefined ? {} : { note: entry.note }),
+    });
   });
   return { accepted, rejected };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { findIndicator, notAvailableReasonMaxLength } from '@konvergensi/domain';
 import { IndicatorValueRecord } from '@konvergensi/persistence';
@@ -10,7 +10,14 @@ import { schemaFor } from '../common/openapi';
 import { nameSchema, regencyCodeSchema, yearSchema } from '../common/schemas';
 import { RegencyAccess } from '../tenancy/regency-access.service';
 import { DATA_SOURCE } from '../tokens';
-import { achievementOf, checkIndicatorEntries, storedColumns, storedInput } from './indicator-entry';
+import {
+  achievementOf,
+  checkIndicatorEntries,
+  confirmationNoteMaxLength,
+  storedColumns,
+  storedInput,
+} from './indicator-entry';
+import { IndicatorPlausibility, plausibilityOf } from './indicator-plausibility.service';
 
 const periodParams = z.strictObject({
   code: regencyCodeSchema,
@@ -47,18 +54,24 @@ function readNotAvailableMarks(entry: unknown): unknown {
   return { ...rest, notAvailable: true };
 }
 
+/** The officer's note confirming a value its plausibility warnings question. */
+const confirmationNote = nameSchema(1, confirmationNoteMaxLength);
+const common = { code: indicatorCode, note: confirmationNote.optional() };
+
 const indicatorValueShapes = z.union([
-  z.strictObject({ code: indicatorCode, numerator: amount, denominator: amount }),
-  z.strictObject({ code: indicatorCode, answer: z.enum(['Ya', 'Tidak']), count: amount.optional() }),
-  z.strictObject({ code: indicatorCode, count: amount }),
-  z.strictObject({ code: indicatorCode, percent: amount }),
-  z.strictObject({ code: indicatorCode, notAvailable: z.literal(true), reason: notAvailableReason.optional() }),
+  z.strictObject({ ...common, numerator: amount, denominator: amount }),
+  z.strictObject({ ...common, answer: z.enum(['Ya', 'Tidak']), count: amount.optional() }),
+  z.strictObject({ ...common, count: amount }),
+  z.strictObject({ ...common, percent: amount }),
+  z.strictObject({ ...common, notAvailable: z.literal(true), reason: notAvailableReason.optional() }),
 ]);
 const indicatorValue = z.preprocess(readNotAvailableMarks, indicatorValueShapes);
 
 const indicatorValuesBody = z.strictObject({
   values: z.array(indicatorValue).min(1).max(500),
 });
+
+const confirmationBody = z.strictObject({ code: indicatorCode, note: confirmationNote });
 
 const indicatorEditors = ['tpps_secretary', 'opd_officer', 'opd_head'] as const;
 
@@ -69,6 +82,7 @@ export class IndicatorsController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly regencies: RegencyAccess,
+    private readonly plausibility: IndicatorPlausibility,
   ) {}
 
   @Put()
@@ -77,7 +91,7 @@ export class IndicatorsController {
   @ApiOperation({
     summary: 'Submits indicator values of the semester report in bulk (all or nothing)',
     description:
-      'Codes as the national form prints them (e.g. `Pilar 3. A7`, `RAN PASTI Operasional 39`); the other printed codes (`Blok 1A Indikator 2`) are accepted as aliases. Each value is checked against the kind of its code. A sub-row (`Pilar 1. A3_a`) is stored beside its parent\'s Ya/Tidak, never over it. A Ya/Tidak may carry `count` (times held); a bare `count` on a Ya/Tidak code means Ya when above 0. `{"notAvailable": true, "reason": …}` (or `NA`, `#VALUE!`, `#DIV/0!` in a value field, with `reason`) records "data tidak tersedia".',
+      'Codes as the national form prints them (e.g. `Pilar 3. A7`, `RAN PASTI Operasional 39`); the other printed codes (`Blok 1A Indikator 2`) are accepted as aliases. Each value is checked against the kind of its code. A sub-row (`Pilar 1. A3_a`) is stored beside its parent\'s Ya/Tidak, never over it. A Ya/Tidak may carry `count` (times held); a bare `count` on a Ya/Tidak code means Ya when above 0. `{"notAvailable": true, "reason": …}` (or `NA`, `#VALUE!`, `#DIV/0!` in a value field, with `reason`) records "data tidak tersedia". Values that look wrong are stored with `warnings`; an entry\'s `note` confirms them.',
   })
   async put(
     @CurrentPrincipal() principal: Principal,
@@ -95,9 +109,15 @@ export class IndicatorsController {
         rejected,
       );
     }
+    const confirmedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
       for (const entry of accepted) {
         const input = entry.input;
+        // A value sent again without a note is judged afresh: an earlier note does not cover it.
+        const confirmation =
+          entry.note === undefined
+            ? { confirmationNote: null, confirmedBy: null, confirmedAt: null }
+            : { confirmationNote: entry.note, confirmedBy: principal.userId, confirmedAt };
         await manager
           .createQueryBuilder()
           .insert()
@@ -110,6 +130,7 @@ export class IndicatorsController {
             reportedCode: entry.reportedCode,
             reportedKind: entry.reportedKind,
             ...storedColumns(input),
+            ...confirmation,
             submittedBy: principal.userId,
             reviewStatus: 'submitted',
           })
@@ -123,6 +144,9 @@ export class IndicatorsController {
               'answer',
               'percent_value',
               'not_available_reason',
+              'confirmation_note',
+              'confirmed_by',
+              'confirmed_at',
               'submitted_by',
               'review_status',
               'submitted_at',
@@ -146,25 +170,70 @@ export class IndicatorsController {
       where: { regencyCode: params.code, year: params.year, semester: params.semester },
       order: { indicatorCode: 'ASC' },
     });
+    const context = await this.plausibility.contextOf(params.code, params.year, params.semester as 1 | 2);
+    const values = rows.map((row) => {
+      const indicator = findIndicator(row.indicatorCode)?.indicator;
+      return {
+        code: row.indicatorCode,
+        ...(indicator?.parent === undefined ? {} : { parent: indicator.parent }),
+        reportedCode: row.reportedCode,
+        name: indicator?.name ?? row.indicatorCode,
+        kind: row.reportedKind,
+        input: storedInput(row),
+        achievement: achievementOf(row),
+        nationalTarget: indicator?.nationalTarget?.text ?? null,
+        ...plausibilityOf(row, context),
+        reviewStatus: row.reviewStatus,
+        submittedAt: row.submittedAt.toISOString(),
+      };
+    });
     return {
       regencyCode: params.code,
       year: params.year,
       semester: params.semester,
-      values: rows.map((row) => {
-        const indicator = findIndicator(row.indicatorCode)?.indicator;
-        return {
-          code: row.indicatorCode,
-          ...(indicator?.parent === undefined ? {} : { parent: indicator.parent }),
-          reportedCode: row.reportedCode,
-          name: indicator?.name ?? row.indicatorCode,
-          kind: row.reportedKind,
-          input: storedInput(row),
-          achievement: achievementOf(row),
-          nationalTarget: indicator?.nationalTarget?.text ?? null,
-          reviewStatus: row.reviewStatus,
-          submittedAt: row.submittedAt.toISOString(),
-        };
-      }),
+      needsConfirmation: values.filter((v) => v.needsConfirmation).length,
+      values,
     };
+  }
+
+  @Post('confirmations')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Confirms a stored value its plausibility warnings question, with a note',
+    description:
+      'Warnings (a count above the regency’s villages or kecamatan, a numerator above its denominator, a jump from the semester before) never refuse a value; the officer settles them with a note. 404 without a stored value, 409 `NOTHING_TO_CONFIRM` when the value has no warning.',
+  })
+  async confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param({ schema: periodParams }) params: z.infer<typeof periodParams>,
+    @Body({ schema: confirmationBody }) body: z.infer<typeof confirmationBody>,
+  ) {
+    await this.regencies.writable(principal, params.code, indicatorEditors);
+    const primaryCode = findIndicator(body.code)?.indicator.code ?? body.code;
+    const row = await this.dataSource.getRepository(IndicatorValueRecord).findOneBy({
+      regencyCode: params.code,
+      year: params.year,
+      semester: params.semester,
+      indicatorCode: primaryCode,
+    });
+    if (!row) {
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'INDICATOR_VALUE_NOT_FOUND',
+        `Belum ada nilai ${body.code} untuk semester ${params.semester} tahun ${params.year}.`,
+      );
+    }
+    const context = await this.plausibility.contextOf(params.code, params.year, params.semester as 1 | 2);
+    if (plausibilityOf(row, context).warnings.length === 0) {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'NOTHING_TO_CONFIRM',
+        `Nilai ${body.code} tidak memiliki peringatan yang perlu dikonfirmasi.`,
+      );
+    }
+    await this.dataSource
+      .getRepository(IndicatorValueRecord)
+      .update({ id: row.id }, { confirmationNote: body.note, confirmedBy: principal.userId, confirmedAt: new Date() });
+    return this.get(principal, params);
   }
 }

@@ -11,6 +11,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { CycleViews } from '../cycles/cycle-views.service';
 import { storedInput } from '../indicators/indicator-entry';
+import { IndicatorPlausibility, plausibilityOf } from '../indicators/indicator-plausibility.service';
 import { loadPlannedActivities } from '../planned-activities/planned-activity-records';
 import { DATA_SOURCE } from '../tokens';
 import { LokusSource } from './lokus-source.service';
@@ -32,6 +33,7 @@ export class ReportSources {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly cycles: CycleViews,
     private readonly lokus: LokusSource,
+    private readonly plausibility: IndicatorPlausibility,
   ) {}
 
   async units(regencyCode: string): Promise<CollectingUnit[]> {
@@ -48,7 +50,7 @@ export class ReportSources {
   async compile(regency: RegionRecord, year: number, semester: 1 | 2, now = new Date()): Promise<SemesterReport> {
     const [units, values, audits, cycle, plannedActivities, lokus] = await Promise.all([
       this.units(regency.code),
-      this.values(regency.code, year, semester),
+      this.values(regency.code, year, semester as 1 | 2),
       this.audits(regency.code, year),
       this.cycles.view(regency, year, now),
       loadPlannedActivities(this.dataSource.manager, regency.code, year),
@@ -79,14 +81,22 @@ export class ReportSources {
     });
   }
 
-  private async values(regencyCode: string, year: number, semester: number): Promise<ReportedValue[]> {
-    const rows = await this.dataSource.getRepository(IndicatorValueRecord).findBy({ regencyCode, year, semester });
-    return rows.map((row) => ({
-      code: row.indicatorCode,
-      reportedCode: row.reportedCode,
-      reportedKind: row.reportedKind,
-      input: storedInput(row),
-    }));
+  private async values(regencyCode: string, year: number, semester: 1 | 2): Promise<ReportedValue[]> {
+    const [rows, context] = await Promise.all([
+      this.dataSource.getRepository(IndicatorValueRecord).findBy({ regencyCode, year, semester }),
+      this.plausibility.contextOf(regencyCode, year, semester),
+    ]);
+    return rows.map((row) => {
+      const { warnings, confirmation } = plausibilityOf(row, context);
+      return {
+        code: row.indicatorCode,
+        reportedCode: row.reportedCode,
+        reportedKind: row.reportedKind,
+        input: storedInput(row),
+        warnings: warnings.map((w) => w.message),
+        confirmationNote: confirmation?.note ?? null,
+      };
+    });
   }
 
   /**

@@ -1,7 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CompiledReportRecord, type RegionRecord, type ReportLifecycle } from '@konvergensi/persistence';
-import { renderSemesterReportPdf, renderSemesterReportXlsx, type SemesterReport } from '@konvergensi/reporting';
+import {
+  readSnapshot,
+  renderSemesterReportPdf,
+  renderSemesterReportXlsx,
+  type SemesterReport,
+} from '@konvergensi/reporting';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -249,7 +254,7 @@ export class ReportsController {
     if (!record?.snapshot) {
       throw new ApiError(HttpStatus.NOT_FOUND, 'REPORT_NOT_COMPILED', 'Laporan semester ini belum pernah disusun.');
     }
-    return record.snapshot as unknown as SemesterReport;
+    return readSnapshot(record.snapshot);
   }
 
   private async step(principal: Principal, params: Period, step: Step) {

@@ -4,7 +4,9 @@ import { useApp } from '../lib/app-context';
 import { formatNumber } from '../lib/format';
 import { useResource } from '../lib/use-resource';
 import {
+  confirmationNoteMaxLength,
   entryKindOf,
+  entryWarnings,
   fractionPreview,
   notAvailableReasonMaxLength,
   payloadsOf,
@@ -26,7 +28,13 @@ interface StoredValues {
     input: { kind: string; reason?: string };
     achievement: { status: string; display: string };
     nationalTarget: string | null;
+    /** What looks wrong in the value (region bounds, above 100%, a jump); never a refusal. */
+    warnings: { code: string; message: string }[];
+    confirmation: { note: string; confirmedAt: string } | null;
+    needsConfirmation: boolean;
   }[];
+  /** How many values still need a confirmation note. */
+  needsConfirmation: number;
 }
 
 /** One indicator of GET /api/v1/indicators/catalogue. */
@@ -61,6 +69,7 @@ const blankValues = (code: string, kind: EntryDraft['kind']): EntryDraft => ({
   timesHeld: '',
   notAvailable: false,
   reason: '',
+  note: '',
 });
 const emptyDraft = (): EntryDraft => blankValues('', 'fraction');
 
@@ -74,6 +83,7 @@ const entryFields: readonly FieldIssue['field'][] = [
   'count',
   'percent',
   'reason',
+  'note',
 ];
 
 function currentPeriod(now = new Date()): { year: number; semester: 1 | 2 } {
@@ -106,6 +116,7 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const [unconfirmed, setUnconfirmed] = useState(0);
   const path = `/api/v1/regencies/${regencyCode}/indicators/${period.year}/${period.semester}`;
   const stored = useResource<StoredValues>(path);
   const catalogue = useResource<Catalogue>(
@@ -164,7 +175,8 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
     const indicator = byCode.get(draft.code);
     return indicator ? entryKindOf(indicator.kind) : { kind: draft.kind, ratio: false, scale: 100 };
   };
-  const allIssues = drafts.map((d) => validateEntry(d, { ratio: ratioOf(d).ratio }));
+  const allIssues = drafts.map((d) => validateEntry(d));
+  const allWarnings = drafts.map((d) => entryWarnings(d, { ratio: ratioOf(d).ratio }));
   const subIssues = drafts.map((d) => (d.subRows ?? []).map(validateSubRow));
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -181,8 +193,9 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
     if (problems || payload.some((p) => !p)) return;
     setError(undefined);
     try {
-      await api.put(path, { values: payload.flat() });
+      const response = await api.put<StoredValues>(path, { values: payload.flat() });
       setSaved(true);
+      setUnconfirmed(response.needsConfirmation);
       setDrafts([emptyDraft()]);
       setSearches(['']);
       setTouched(new Set());
@@ -287,6 +300,25 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
                   onChange={(patch) => update(index, patch)}
                 />
               )}
+              {indicator && allWarnings[index].length > 0 && (
+                <div className="note note-warn" data-testid="entry-warning">
+                  {allWarnings[index].map((w) => (
+                    <p key={w.message}>{t(w.message)}</p>
+                  ))}
+                  <label className="field-label">
+                    <span>{t('confirmationNote')}</span>
+                    <textarea
+                      value={draft.note ?? ''}
+                      maxLength={confirmationNoteMaxLength}
+                      placeholder={t('confirmationNoteHint')}
+                      aria-invalid={!!issueOf('note')}
+                      aria-describedby={described('note')}
+                      onChange={(e) => update(index, { note: e.target.value })}
+                    />
+                  </label>
+                  {errorText('note')}
+                </div>
+              )}
               {indicator && (draft.subRows ?? []).length > 0 && (
                 <fieldset className="sub-rows">
                   <legend>{t('subRowsTitle')}</legend>
@@ -342,6 +374,11 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
             {t('valuesSaved')}
           </p>
         )}
+        {saved && unconfirmed > 0 && (
+          <p role="status" className="note note-warn">
+            {t('needsConfirmation', { n: unconfirmed })}
+          </p>
+        )}
       </form>
       {stored.data && stored.data.values.length > 0 && (
         <div className="table-wrap">
@@ -352,6 +389,7 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
                 <th scope="col">{t('indicatorCode')}</th>
                 <th scope="col">{t('indicatorName')}</th>
                 <th scope="col">{t('achievement')}</th>
+                <th scope="col">{t('plausibilityWarnings')}</th>
               </tr>
             </thead>
             <tbody>
@@ -366,6 +404,19 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
                     {value.achievement.display}
                     {value.input.kind === 'notAvailable' && value.input.reason && (
                       <small className="muted block">{value.input.reason}</small>
+                    )}
+                  </td>
+                  <td>
+                    {value.warnings.map((w) => (
+                      <small key={w.code} className="block">
+                        {w.message}
+                      </small>
+                    ))}
+                    {value.confirmation && (
+                      <small className="muted block">{t('confirmedWith', { note: value.confirmation.note })}</small>
+                    )}
+                    {value.needsConfirmation && (
+                      <ConfirmValue path={`${path}/confirmations`} code={value.code} onDone={stored.reload} />
                     )}
                   </td>
                 </tr>
@@ -558,5 +609,52 @@ function ValueFields(props: ValueFieldsProps) {
         <span>{t('notAvailable')}</span>
       </label>
     </>
+  );
+}
+
+/** Settles the warnings of a stored value with a note (POST …/confirmations). */
+function ConfirmValue({ path, code, onDone }: { path: string; code: string; onDone: () => void }) {
+  const { t } = useApp();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [missing, setMissing] = useState(false);
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (note.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setError(undefined);
+    try {
+      await api.post(path, { code, note: note.trim() });
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <form className="confirm-value" onSubmit={confirm} noValidate>
+      <label className="field-label">
+        <span>{t('confirmationNote')}</span>
+        <textarea
+          value={note}
+          maxLength={confirmationNoteMaxLength}
+          aria-invalid={missing}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setMissing(false);
+          }}
+        />
+      </label>
+      {missing && (
+        <small className="field-error" role="alert">
+          {t('validationRequired')}
+        </small>
+      )}
+      <button type="submit" className="button">
+        {t('confirm')}
+      </button>
+      <ErrorNote error={error} />
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 import {
   entryKindOf,
+  entryWarnings,
   fractionPreview,
   parseIndonesianNumber,
   payloadsOf,
@@ -25,8 +26,8 @@ describe('reading numbers typed the Indonesian way', () => {
 });
 
 describe('validating an indicator value as it is typed', () => {
-  const messages = (draft: Parameters<typeof validateEntry>[0], ratio = false) =>
-    validateEntry(draft, { ratio }).map((i) => `${i.field}:${i.message}`);
+  const messages = (draft: Parameters<typeof validateEntry>[0]) =>
+    validateEntry(draft).map((i) => `${i.field}:${i.message}`);
 
   it('accepts a percentage whose numerator does not exceed its denominator', () => {
     expect(messages({ code: 'Pilar 3. A7', kind: 'fraction', numerator: '930', denominator: '2.084' })).toEqual([]);
@@ -38,10 +39,19 @@ describe('validating an indicator value as it is typed', () => {
     expect(fractionPreview('930', '2.084')).toBe(44.63);
   });
 
-  it('refuses a numerator above the denominator unless the indicator is a rate', () => {
+  it('warns of, but still sends, a numerator above the denominator, with the note that confirms it', () => {
     const draft = { code: 'X', kind: 'fraction' as const, numerator: '12', denominator: '10' };
-    expect(messages(draft)).toEqual(['numerator:validationNumeratorExceeds']);
-    expect(messages(draft, true)).toEqual([]);
+    expect(messages(draft)).toEqual([]);
+    expect(entryWarnings(draft, { ratio: false }).map((w) => w.message)).toEqual(['warningNumeratorExceeds']);
+    expect(entryWarnings(draft, { ratio: true })).toEqual([]);
+    expect(toPayload({ ...draft, note: ' sasaran proyeksi ' })).toEqual({
+      code: 'X',
+      numerator: 12,
+      denominator: 10,
+      note: 'sasaran proyeksi',
+    });
+    expect(toPayload({ ...draft, note: '  ' })).toEqual({ code: 'X', numerator: 12, denominator: 10 });
+    expect(messages({ ...draft, note: 'x'.repeat(501) })).toEqual(['note:validationNoteTooLong']);
   });
 
   it('refuses negative, fractional and missing counts', () => {
@@ -122,9 +132,9 @@ describe('typing an indicator of the catalogue', () => {
     expect(entryKindOf('ratePerThousand')).toEqual({ kind: 'fraction', ratio: true, scale: 1000 });
     const draft = { code: 'X', numerator: '12', denominator: '10' };
     const { kind, ratio } = entryKindOf('percentage');
-    expect(validateEntry({ ...draft, kind }, { ratio }).map((i) => i.message)).toEqual(['validationNumeratorExceeds']);
+    expect(entryWarnings({ ...draft, kind }, { ratio }).map((i) => i.message)).toEqual(['warningNumeratorExceeds']);
     const rate = entryKindOf('ratePerThousand');
-    expect(validateEntry({ ...draft, kind: rate.kind }, { ratio: rate.ratio })).toEqual([]);
+    expect(entryWarnings({ ...draft, kind: rate.kind }, { ratio: rate.ratio })).toEqual([]);
     expect(fractionPreview('12', '10', rate.scale)).toBe(1200);
   });
 

@@ -23,19 +23,22 @@ export interface EntryDraft {
   reason?: string;
   /** The rows the form prints beneath this one, each an indicator of its own (`Pilar 1. A3_a`). */
   subRows?: EntryDraft[];
+  /** Confirms a value its warnings question ("dua kelurahan baru dimekarkan"). */
+  note?: string;
 }
 
 export interface FieldIssue {
-  field: 'code' | 'numerator' | 'denominator' | 'answer' | 'timesHeld' | 'count' | 'percent' | 'reason';
+  field: 'code' | 'numerator' | 'denominator' | 'answer' | 'timesHeld' | 'count' | 'percent' | 'reason' | 'note';
   message: MessageKey;
 }
 
-export type IndicatorPayload =
+export type IndicatorPayload = (
   | { code: string; numerator: number; denominator: number }
   | { code: string; answer: 'Ya' | 'Tidak'; count?: number }
   | { code: string; count: number }
   | { code: string; percent: number }
-  | { code: string; notAvailable: true; reason: string };
+  | { code: string; notAvailable: true; reason: string }
+) & { note?: string };
 
 /** The longest reason the API keeps (libs/domain notAvailableReasonMaxLength). */
 export const notAvailableReasonMaxLength = 500;
@@ -66,13 +69,12 @@ function wholeCountIssue(text: string | undefined, field: FieldIssue['field']): 
   return undefined;
 }
 
-/**
- * The problems of one draft entry, per field. `ratio` says whether the numerator may exceed the
- * denominator (rates per thousand may; percentages may not).
- */
-export function validateEntry(draft: EntryDraft, options: { ratio?: boolean } = {}): FieldIssue[] {
+/** The problems of one draft entry, per field: while any remains, nothing is sent. */
+export function validateEntry(draft: EntryDraft): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (draft.code.trim() === '') issues.push({ field: 'code', message: 'validationCodeRequired' });
+  if ((draft.note ?? '').trim().length > confirmationNoteMaxLength)
+    issues.push({ field: 'note', message: 'validationNoteTooLong' });
   if (draft.notAvailable) {
     const reason = (draft.reason ?? '').trim();
     if (reason === '') issues.push({ field: 'reason', message: 'validationReasonRequired' });
@@ -86,14 +88,6 @@ export function validateEntry(draft: EntryDraft, options: { ratio?: boolean } = 
       const denominator = wholeCountIssue(draft.denominator, 'denominator');
       if (numerator) issues.push(numerator);
       if (denominator) issues.push(denominator);
-      if (
-        !numerator &&
-        !denominator &&
-        !options.ratio &&
-        parseIndonesianNumber(draft.numerator ?? '') > parseIndonesianNumber(draft.denominator ?? '')
-      ) {
-        issues.push({ field: 'numerator', message: 'validationNumeratorExceeds' });
-      }
       break;
     }
     case 'count': {
@@ -123,6 +117,21 @@ export function validateEntry(draft: EntryDraft, options: { ratio?: boolean } = 
   return issues;
 }
 
+/**
+ * What looks wrong in a valid draft but may be right: a percentage's numerator above its
+ * denominator (`ratio` false; a rate per thousand may exceed). The value can still be saved; a
+ * confirmation note settles the warning (the API judges region bounds and semester jumps too).
+ */
+export function entryWarnings(draft: EntryDraft, options: { ratio: boolean }): FieldIssue[] {
+  if (draft.notAvailable || draft.kind !== 'fraction' || options.ratio) return [];
+  const numerator = parseIndonesianNumber(draft.numerator ?? '');
+  const denominator = parseIndonesianNumber(draft.denominator ?? '');
+  return numerator > denominator ? [{ field: 'numerator', message: 'warningNumeratorExceeds' }] : [];
+}
+
+/** The longest confirmation note the API keeps. */
+export const confirmationNoteMaxLength = 500;
+
 const isBlank = (text: string | undefined) => (text ?? '').trim() === '';
 
 /**
@@ -139,7 +148,13 @@ export function isBlankEntry(draft: EntryDraft): boolean {
 
 /** The body row the API expects, or undefined while the draft still has problems. */
 export function toPayload(draft: EntryDraft): IndicatorPayload | undefined {
-  if (validateEntry(draft, { ratio: true }).length > 0) return undefined;
+  const value = valuePayload(draft);
+  const note = (draft.note ?? '').trim();
+  return value && note ? { ...value, note } : value;
+}
+
+function valuePayload(draft: EntryDraft): IndicatorPayload | undefined {
+  if (validateEntry(draft).length > 0) return undefined;
   const code = draft.code.trim();
   if (draft.notAvailable) return { code, notAvailable: true, reason: (draft.reason ?? '').trim() };
   switch (draft.kind) {
@@ -164,7 +179,7 @@ export function toPayload(draft: EntryDraft): IndicatorPayload | undefined {
 
 /** The problems of a sub-row: none while it is left blank. */
 export function validateSubRow(draft: EntryDraft): FieldIssue[] {
-  return isBlankEntry(draft) ? [] : validateEntry(draft, { ratio: true });
+  return isBlankEntry(draft) ? [] : validateEntry(draft);
 }
 
 /**

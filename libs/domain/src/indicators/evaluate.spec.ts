@@ -28,11 +28,9 @@ describe('evaluateIndicatorKind', () => {
     expect(!result.ok && result.issues[0]?.message).toBe('Jumlah tidak boleh negatif (-1,50).');
   });
 
-  it('rejects a numerator above the denominator for a percentage', () => {
+  it('computes a percentage above 100 when the numerator passes the denominator (a warning elsewhere)', () => {
     const result = evaluateIndicatorKind('percentage', { kind: 'fraction', numerator: 5, denominator: 4 });
-    expect(!result.ok && result.issues).toEqual([
-      { code: 'NUMERATOR_EXCEEDS_DENOMINATOR', message: 'Pembilang (5) tidak boleh lebih besar dari penyebut (4).' },
-    ]);
+    expect(result).toMatchObject({ ok: true, value: { status: 'computed', value: 125, display: '125' } });
   });
 
   it('allows a numerator above the denominator for a rate per 1.000', () => {

@@ -144,8 +144,8 @@ function yesNo(held: boolean, count: number | undefined): Result<IndicatorValue>
 
 /**
  * Computes an indicator value of a given kind. Percentages and rates need whole, non-negative
- * parts; a percentage's numerator may not exceed its denominator; a zero denominator yields
- * "tidak dapat dihitung". Problems come back as issues with a stable code and an Indonesian message.
+ * parts; a zero denominator yields "tidak dapat dihitung"; a percentage's numerator above its
+ * denominator gives more than 100% and a plausibility warning (plausibility.ts), not an error. Problems come back as issues with a stable code and an Indonesian message.
  */
 export function evaluateIndicatorKind(
   kind: IndicatorKind,
@@ -184,13 +184,8 @@ export function evaluateIndicatorKind(
       return { ok: true, value: { status: 'computed', value: rounded, exact: input.value, display } };
     }
     case 'fraction': {
+      // A numerator above its denominator is a plausibility warning, not an error (plausibility.ts).
       const issues = [...countIssues(input.numerator, 'Pembilang'), ...countIssues(input.denominator, 'Penyebut')];
-      if (issues.length === 0 && kind === 'percentage' && input.numerator > input.denominator) {
-        issues.push({
-          code: 'NUMERATOR_EXCEEDS_DENOMINATOR',
-          message: `Pembilang (${formatNumberId(input.numerator)}) tidak boleh lebih besar dari penyebut (${formatNumberId(input.denominator)}).`,
-        });
-      }
       if (issues.length > 0) {
         return { ok: false, issues };
       }

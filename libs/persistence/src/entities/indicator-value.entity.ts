@@ -26,6 +26,7 @@ import { RegionRecord } from './region.entity';
   'ck_indicator_value_shape',
   `CASE WHEN "not_available_reason" IS NOT NULL THEN num_nonnulls("answer", "count_value", "numerator", "denominator", "percent_value") = 0 WHEN "answer" IS NOT NULL THEN num_nonnulls("numerator", "denominator", "percent_value") = 0 ELSE num_nonnulls("count_value", "percent_value", "numerator") = 1 AND ("numerator" IS NULL) = ("denominator" IS NULL) END`,
 )
+@Check('ck_indicator_value_confirmation', `num_nonnulls("confirmation_note", "confirmed_by", "confirmed_at") IN (0, 3)`)
 @Check('ck_indicator_value_review', `"review_status" IN ('submitted', 'approved', 'returned')`)
 @Entity({ name: 'indicator_value' })
 @Unique('uq_indicator_value_period', ['regencyCode', 'year', 'semester', 'indicatorCode'])
@@ -77,6 +78,19 @@ export class IndicatorValueRecord {
   /** The printed code it was reported under (the primary code or an alias). */
   @Column({ name: 'reported_code', type: 'text' })
   reportedCode!: string;
+
+  /**
+   * The officer's note confirming a value its plausibility warnings question (computed on read:
+   * libs/domain plausibilityWarnings); cleared whenever the value is sent again without one.
+   */
+  @Column({ name: 'confirmation_note', type: 'text', nullable: true })
+  confirmationNote!: string | null;
+
+  @Column({ name: 'confirmed_by', type: 'uuid', nullable: true })
+  confirmedBy!: string | null;
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
 
   @Column({ name: 'submitted_by', type: 'uuid' })
   submittedBy!: string;
