@@ -6,7 +6,7 @@ import { aksCsv, badutaRow } from '../support/aks-fixtures';
 import { testEnvironment } from '../support/environment';
 import { nextTotpCode } from '../support/second-factor';
 import { insertTask, openDatabase, pdfBytes, startFileStack, type FileStack } from '../support/fixtures';
-import { launchBrowser, logIn, newContext, overflowsHorizontally } from './support/browser';
+import { launchBrowser, logIn, newContext, overflowsHorizontally, screenshot } from './support/browser';
 
 /** An audit year no other test uses (Metro, semester 1). */
 const auditYear = 2061;
@@ -260,6 +260,7 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     // Six kecamatan in a city of five: stored, and flagged until the officer confirms it.
     await once.getByLabel(/^Pilar 1\. A3_a — /).fill('6');
     await twice.getByLabel('Data tidak tersedia').check();
+    await screenshot(page, 'indicator-entry-sub-rows-360.png');
     await page.getByRole('button', { name: 'Simpan nilai' }).click();
     await twice.getByText('Tuliskan alasan data tidak tersedia.').waitFor();
     await expect(page.getByText('Nilai indikator telah disimpan.').count()).resolves.toBe(0);
@@ -283,6 +284,7 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await storedRow('Pilar 1. A3_a').getByLabel('Catatan konfirmasi').fill(note);
     await storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).click();
     await storedRow('Pilar 1. A3_a').getByText(`Dikonfirmasi: ${note}`).waitFor();
+    await screenshot(page, 'indicator-entry-confirmed-360.png');
     await expect(storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).count()).resolves.toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
 

@@ -382,7 +382,7 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
       </form>
       {stored.data && stored.data.values.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table stacked">
             <caption>{t('storedValues')}</caption>
             <thead>
               <tr>
@@ -395,18 +395,18 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
             <tbody>
               {stored.data.values.map((value) => (
                 <tr key={value.code} data-indicator={value.code} className={value.parent ? 'sub-row-value' : undefined}>
-                  <td>{value.code}</td>
-                  <td>
+                  <td data-label={t('indicatorCode')}>{value.code}</td>
+                  <td data-label={t('indicatorName')}>
                     {value.name}
                     {value.parent && <small className="muted"> ({t('subRowOf', { parent: value.parent })})</small>}
                   </td>
-                  <td>
+                  <td data-label={t('achievement')}>
                     {value.achievement.display}
                     {value.input.kind === 'notAvailable' && value.input.reason && (
                       <small className="muted block">{value.input.reason}</small>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('plausibilityWarnings')}>
                     {value.warnings.map((w) => (
                       <small key={w.code} className="block">
                         {w.message}
@@ -488,6 +488,7 @@ function ValueFields(props: ValueFieldsProps) {
     if (draft.notAvailable) {
       return (
         <div className="field">
+          {props.label && <p className="field-title">{props.label}</p>}
           <label className="field-label">
             <span>{t('notAvailableReason')}</span>
             <textarea
