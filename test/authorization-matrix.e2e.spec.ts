@@ -432,6 +432,13 @@ describe('authorization matrix: each role × each endpoint on Kota Metro', () =>
       expected: indicatorEditors,
     },
     {
+      // A preview only: the form's header row and no values, nothing stored.
+      method: 'post',
+      path: `/api/v1/regencies/18.72/indicators/${year}/1/import`,
+      upload: { filename: 'formulir.csv', content: () => Buffer.from('KODE INDIKATOR;CAPAIAN\n') },
+      expected: indicatorEditors,
+    },
+    {
       // The PUT above stored the value; it has no warning, so an allowed caller gets 409.
       method: 'post',
       path: `/api/v1/regencies/18.72/indicators/${year}/1/confirmations`,

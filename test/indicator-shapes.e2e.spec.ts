@@ -318,4 +318,171 @@ describe('indicator shapes of the regencies forms', () => {
       ]);
     });
   });
+
+  describe('importing the form as regencies fill it (year 2069)', () => {
+    const metroPeriod = '/api/v1/regencies/18.72/indicators/2069/1';
+    const dumaiPeriod = '/api/v1/regencies/14.72/indicators/2069/1';
+    interface Preview {
+      token: string;
+      summary: Record<string, number>;
+      lines: { code: string; status: string; before: string | null; after: string | null; issues: unknown[] }[];
+    }
+    const exported = async (regency: string, user: string) => {
+      const response = await http()
+        .get(`/api/v1/regencies/${regency}/reports/2069/1.xlsx`)
+        .set(await logins.bearer(user))
+        .buffer(true)
+        .parse(binaryBody);
+      expect(response.status).toBe(200);
+      return response.body as Buffer;
+    };
+    const upload = async (period: string, user: string, file: Buffer, name: string, token?: string) =>
+      http()
+        .post(`${period}/import${token ? `?token=${token}` : ''}`)
+        .set(await logins.bearer(user))
+        .attach('file', file, name);
+    const edit = async (file: Buffer, change: (sheet: Workbook) => void) => {
+      const workbook = new Workbook();
+      await workbook.xlsx.load(file as never);
+      change(workbook);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const setCells = (workbook: Workbook, code: string, cells: Record<number, number | string>) => {
+      for (const sheet of workbook.worksheets)
+        sheet.eachRow((row) => {
+          if (row.getCell(2).value === code)
+            for (const [c, v] of Object.entries(cells)) row.getCell(Number(c)).value = v;
+        });
+    };
+    const storedRows = (regency: string) =>
+      db.getRepository(IndicatorValueRecord).find({ where: { regencyCode: regency, year: 2069, semester: 1 } });
+
+    it('reads a whole exported Metro form back as unchanged, then stores exactly the cells that were edited', async () => {
+      const bearer = await logins.bearer('metro.sekretaris');
+      const put = await http()
+        .put(metroPeriod)
+        .set(bearer)
+        .send({
+          values: [
+            { code: 'Pilar 3. A7', numerator: 930, denominator: 2084 },
+            { code: 'RAN PASTI Operasional 12', numerator: 39, denominator: 557 },
+            { code: 'Pilar 4. A3', numerator: 0, denominator: 0 },
+            { code: 'Pilar 1. A5', count: 22 },
+            { code: 'Pilar 1. A2', answer: 'Ya', count: 6 },
+            { code: 'Pilar 1. A3', answer: 'Ya' },
+            { code: 'Pilar 1. A3_a', count: 3 },
+            { code: 'Pilar 1. A3_b', notAvailable: true, reason: 'Rekap kecamatan belum masuk' },
+            { code: 'Pilar 3. B7', percent: 4.6 },
+            { code: 'Pilar 3. A9', notAvailable: true, reason: 'Survei tidak dilaksanakan' },
+          ],
+        });
+      expect(put.status).toBe(200);
+      const before = await storedRows('18.72');
+      const file = await exported('18.72', 'metro.sekretaris');
+
+      const same = await upload(metroPeriod, 'metro.sekretaris', file, 'laporan.xlsx');
+      expect(same.status).toBe(200);
+      const preview = same.body as Preview;
+      expect(preview.summary).toMatchObject({ new: 0, changed: 0, invalid: 0, unchanged: 10 });
+
+      const edited = await edit(file, (workbook) => {
+        setCells(workbook, 'Pilar 1. A5', { 6: 21 });
+        setCells(workbook, 'Pilar 3. A8', { 4: 67, 5: 0 });
+      });
+      const changes = (await upload(metroPeriod, 'metro.sekretaris', edited, 'laporan.xlsx')).body as Preview;
+      expect(changes.summary).toMatchObject({ new: 1, changed: 1, invalid: 0, unchanged: 9 });
+      expect(changes.lines.find((l) => l.code === 'Pilar 1. A5')).toMatchObject({
+        status: 'changed',
+        before: '22',
+        after: '21',
+      });
+      expect(changes.lines.find((l) => l.code === 'Pilar 3. A8')).toMatchObject({ status: 'new', after: '0' });
+      expect(await storedRows('18.72')).toEqual(expect.arrayContaining(before));
+
+      const stored = await upload(metroPeriod, 'metro.sekretaris', edited, 'laporan.xlsx', changes.token);
+      expect(stored.status).toBe(200);
+      expect(stored.body.stored).toBe(2);
+      const after = await storedRows('18.72');
+      const untouched = before.filter((r) => r.indicatorCode !== 'Pilar 1. A5');
+      expect(after).toEqual(expect.arrayContaining(untouched));
+      expect(after.find((r) => r.indicatorCode === 'Pilar 1. A5')).toMatchObject({ countValue: '21' });
+      expect(after.find((r) => r.indicatorCode === 'Pilar 3. A8')).toMatchObject({ numerator: '0', denominator: '67' });
+      expect(after).toHaveLength(before.length + 1);
+    });
+
+    it('keeps Dumai’s block codes on the way back, so its own form round-trips unchanged', async () => {
+      const put = await http()
+        .put(dumaiPeriod)
+        .set(await logins.bearer('dumai.sekretaris'))
+        .send({
+          values: [
+            { code: 'Blok 1A Indikator 2', numerator: 3082, denominator: 9590 },
+            { code: 'Blok 2A Indikator 5', numerator: 35, denominator: 36 },
+            { code: 'Blok 2A Indikator 2', count: 6 },
+            { code: 'Blok 3B Indikator 21', count: 'NA', reason: 'Data e-PPGBM belum tersedia' },
+          ],
+        });
+      expect(put.status).toBe(200);
+      const file = await exported('14.72', 'dumai.sekretaris');
+      const same = (await upload(dumaiPeriod, 'dumai.sekretaris', file, 'dumai.xlsx')).body as Preview;
+      expect(same.summary).toMatchObject({ new: 0, changed: 0, invalid: 0, unchanged: 4 });
+
+      const edited = await edit(file, (workbook) => {
+        const code = same.lines.find((l) => l.after === '97')?.code ?? 'missing';
+        setCells(workbook, code, { 5: 34 });
+      });
+      const changes = (await upload(dumaiPeriod, 'dumai.sekretaris', edited, 'dumai.xlsx')).body as Preview;
+      expect(changes.summary).toMatchObject({ changed: 1, unchanged: 3 });
+      const stored = await upload(dumaiPeriod, 'dumai.sekretaris', edited, 'dumai.xlsx', changes.token);
+      expect(stored.status).toBe(200);
+      const rows = await storedRows('14.72');
+      expect(rows.find((r) => r.reportedCode === 'Blok 2A Indikator 5')).toMatchObject({ numerator: '34' });
+      expect(rows.map((r) => r.reportedCode).sort()).toEqual([
+        'Blok 1A Indikator 2',
+        'Blok 2A Indikator 2',
+        'Blok 2A Indikator 5',
+        'Blok 3B Indikator 21',
+      ]);
+    });
+
+    it('reads a CSV in Indonesian notation, refuses to store while a row is unreadable or the values moved on, and stores nothing then', async () => {
+      const csv = (rows: string[]) =>
+        Buffer.from(['KODE INDIKATOR;PENYEBUT;PEMBILANG;CAPAIAN;PENJELASAN', ...rows].join('\n'));
+      const bad = csv(['Pilar 3. A10;385;dua ratus;;', 'Pilar 3. A11;2.597;2.597;;']);
+      const preview = (await upload(metroPeriod, 'metro.sekretaris', bad, 'form.csv')).body as Preview;
+      expect(preview.summary).toMatchObject({ invalid: 1, new: 1 });
+      const before = await storedRows('18.72');
+      const refused = await upload(metroPeriod, 'metro.sekretaris', bad, 'form.csv', preview.token);
+      expect(refused.status).toBe(422);
+      expectErrorBody(refused.body);
+      expect(refused.body.code).toBe('FORM_IMPORT_INVALID');
+
+      const good = csv(['Pilar 3. A10;385;288;;', 'Pilar 1. A6;;;0;']);
+      const fresh = (await upload(metroPeriod, 'metro.sekretaris', good, 'form.csv')).body as Preview;
+      expect(fresh.summary).toMatchObject({ new: 2, invalid: 0 });
+      await http()
+        .put(metroPeriod)
+        .set(await logins.bearer('metro.sekretaris'))
+        .send({ values: [{ code: 'Pilar 1. A6', count: 1 }] });
+      const stale = await upload(metroPeriod, 'metro.sekretaris', good, 'form.csv', fresh.token);
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('FORM_IMPORT_STALE');
+      const rows = await storedRows('18.72');
+      expect(rows.find((r) => r.indicatorCode === 'Pilar 3. A10')).toBeUndefined();
+      expect(rows).toHaveLength(before.length + 1);
+    });
+
+    it('refuses another regency’s workbook and a file that is no form', async () => {
+      const dumaiFile = await exported('14.72', 'dumai.sekretaris');
+      const other = await upload(metroPeriod, 'metro.sekretaris', dumaiFile, 'dumai.xlsx');
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('FORM_OTHER_PERIOD');
+      const binary = await upload(metroPeriod, 'metro.sekretaris', Buffer.from([0xff, 0xfe, 0x00, 0x81]), 'x.bin');
+      expect(binary.status).toBe(415);
+      const noForm = await upload(metroPeriod, 'metro.sekretaris', Buffer.from('a;b\n1;2\n'), 'x.csv');
+      expect(noForm.status).toBe(422);
+      expect(noForm.body.code).toBe('FORM_NO_INDICATOR_SHEET');
+      for (const response of [other, binary, noForm]) expectErrorBody(response.body);
+    });
+  });
 });

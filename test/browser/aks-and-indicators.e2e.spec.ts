@@ -257,8 +257,9 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await row.getByText(contradiction).waitFor();
     await row.getByLabel('Ya', { exact: true }).check();
     await row.getByText(contradiction).waitFor({ state: 'detached' });
-    // Six kecamatan in a city of five: stored, and flagged until the officer confirms it.
-    await once.getByLabel(/^Pilar 1\. A3_a — /).fill('6');
+    // Thirty kecamatan in a city of five (other test files add a few): stored, and flagged until
+    // the officer confirms it.
+    await once.getByLabel(/^Pilar 1\. A3_a — /).fill('30');
     await twice.getByLabel('Data tidak tersedia').check();
     await screenshot(page, 'indicator-entry-sub-rows-360.png');
     await page.getByRole('button', { name: 'Simpan nilai' }).click();
@@ -275,16 +276,36 @@ describe('AKS stepper and indicator entry in a real browser', () => {
     await storedRow('Pilar 1. A3_b').getByText('data tidak tersedia').waitFor();
     await storedRow('Pilar 1. A3_b').getByText(reason).waitFor();
     await page.getByText('1 nilai perlu dikonfirmasi', { exact: false }).waitFor();
-    await storedRow('Pilar 1. A3_a')
-      .getByText('6 melebihi jumlah kecamatan Kota Metro (5)', { exact: false })
-      .waitFor();
+    await storedRow('Pilar 1. A3_a').getByText('30 melebihi jumlah kecamatan Kota Metro (', { exact: false }).waitFor();
     await storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).click();
     await storedRow('Pilar 1. A3_a').getByText('Wajib diisi.').waitFor();
-    const note = 'Termasuk satu kecamatan hasil pemekaran yang belum ada di data wilayah';
+    const note = 'Rekap memuat kecamatan dari dua semester; diperiksa ulang bersama Bappeda';
     await storedRow('Pilar 1. A3_a').getByLabel('Catatan konfirmasi').fill(note);
     await storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).click();
     await storedRow('Pilar 1. A3_a').getByText(`Dikonfirmasi: ${note}`).waitFor();
     await screenshot(page, 'indicator-entry-confirmed-360.png');
+
+    // The same form from a file: a preview first, stored only on "Simpan".
+    const csv = [
+      'KODE INDIKATOR;PENYEBUT;PEMBILANG;CAPAIAN;PENJELASAN',
+      'Pilar 1. A3;;;Ya (3 kali);',
+      'Pilar 1. A3_b;;;2;',
+    ];
+    await page.getByLabel('Berkas formulir').setInputFiles({
+      name: 'formulir.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Pratinjau' }).click();
+    await page.getByText('0 baru, 2 berubah, 0 tetap, 0 dilewati, 0 tidak dapat dibaca.').waitFor();
+    const previewRow = (code: string) => page.locator(`tr[data-import-row="${code}"]`);
+    await previewRow('Pilar 1. A3').getByText('Ya (3 kali)').waitFor();
+    await expect(previewRow('Pilar 1. A3_b').getAttribute('data-status')).resolves.toBe('changed');
+    await expect(storedRow('Pilar 1. A3').getByText('Ya (2 kali)').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Simpan 2 perubahan' }).click();
+    await page.getByText('2 nilai dari berkas telah disimpan.').waitFor();
+    await storedRow('Pilar 1. A3').getByText('Ya (3 kali)').waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
     await expect(storedRow('Pilar 1. A3_a').getByRole('button', { name: 'Konfirmasi' }).count()).resolves.toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
 
@@ -292,17 +313,14 @@ describe('AKS stepper and indicator entry in a real browser', () => {
       `/api/v1/regencies/18.72/indicators/${auditYear}/2`,
     );
     const byCode = new Map(stored.body.values.map((v) => [v.code, v]));
-    expect(byCode.get('Pilar 1. A3')?.input).toEqual({ kind: 'yesNo', value: true, count: 2 });
+    expect(byCode.get('Pilar 1. A3')?.input).toEqual({ kind: 'yesNo', value: true, count: 3 });
     expect(byCode.get('Pilar 1. A3_a')).toMatchObject({
       parent: 'Pilar 1. A3',
-      input: { kind: 'count', value: 6 },
+      input: { kind: 'count', value: 30 },
       warnings: [{ code: 'EXCEEDS_DISTRICT_COUNT' }],
       confirmation: { note },
       needsConfirmation: false,
     });
-    expect(byCode.get('Pilar 1. A3_b')).toMatchObject({
-      parent: 'Pilar 1. A3',
-      input: { kind: 'notAvailable', reason },
-    });
+    expect(byCode.get('Pilar 1. A3_b')).toMatchObject({ parent: 'Pilar 1. A3', input: { kind: 'count', value: 2 } });
   });
 });

@@ -23,6 +23,8 @@ import { UploadQuota } from './evidence/upload-quota';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorCatalogueController } from './indicators/indicator-catalogue.controller';
 import { IndicatorPlausibility } from './indicators/indicator-plausibility.service';
+import { IndicatorImportController } from './indicators/indicator-import.controller';
+import { IndicatorImports } from './indicators/indicator-import.service';
 import { RegionsController } from './regions/regions.controller';
 import { RegencyCalendarController } from './settings/regency-calendar.controller';
 import { RegencySettingsController } from './settings/regency-settings.controller';
@@ -62,6 +64,7 @@ import { ReportsController } from './reports/reports.controller';
     EvidenceController,
     IndicatorsController,
     IndicatorCatalogueController,
+    IndicatorImportController,
     DashboardController,
     StatusController,
     PortalController,
@@ -74,6 +77,7 @@ import { ReportsController } from './reports/reports.controller';
   ],
   providers: [
     IndicatorPlausibility,
+    IndicatorImports,
     CycleLauncher,
     CycleTaskRules,
     RegencySchedules,

@@ -5,3 +5,4 @@ export * from './compile';
 export * from './xlsx';
 export * from './pdf';
 export * from './snapshot';
+export * from './form-read';

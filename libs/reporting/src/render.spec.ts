@@ -3,6 +3,7 @@ import { Workbook } from 'exceljs';
 import { compileSemesterReport, reportRows, type SemesterReportInput } from './compile';
 import { indicatorLine, noteLine, pdfSections, renderSemesterReportPdf } from './pdf';
 import { readSnapshot } from './snapshot';
+import { readIndicatorCsv, readIndicatorWorkbook } from './form-read';
 import { indicatorColumns, renderSemesterReportXlsx, xlsxRowPositions } from './xlsx';
 
 /** Metro's first semester of 2024 with the given values and nothing else. */
@@ -245,5 +246,37 @@ describe('reading an archived snapshot', () => {
     expect(workbook.getWorksheet('Catatan')).toBeDefined();
     const pdf = await renderSemesterReportPdf(archived);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('reading the workbook back', () => {
+  it('finds every written indicator row with its parts, achievement and explanation, and the header', async () => {
+    const form = await readIndicatorWorkbook(await renderSemesterReportXlsx(report));
+    expect(form).toMatchObject({ regencyCode: '18.72', year: 2024, semester: 1 });
+    const a7 = form.rows.find((r) => r.code === 'Pilar 3. A7');
+    expect(a7).toMatchObject({ sheet: 'Blok 2', denominator: 2084, numerator: 930 });
+    expect(a7?.achievement).toBeCloseTo(44.6257, 4);
+    expect(form.rows.find((r) => r.code === 'Pilar 1. A2')).toMatchObject({ achievement: 'Ya' });
+    // Only indicator sheets: the gaps sheet lists codes too, but has no CAPAIAN.
+    expect(new Set(form.rows.map((r) => r.sheet))).toEqual(new Set(['Blok 1', 'Blok 2', 'Blok 3']));
+  });
+
+  it('refuses a file that is no workbook, and reads a CSV by its column titles', async () => {
+    await expect(readIndicatorWorkbook(Buffer.from('PK\u0003\u0004 bukan zip'))).rejects.toMatchObject({
+      code: 'FORM_UNREADABLE',
+    });
+    const csv = readIndicatorCsv('PENJELASAN;KODE INDIKATOR;CAPAIAN\n;Pilar 1. A5;22\nx;;\n');
+    expect(csv.rows).toEqual([
+      {
+        sheet: 'CSV',
+        row: 2,
+        code: 'Pilar 1. A5',
+        denominator: null,
+        numerator: null,
+        achievement: '22',
+        explanation: null,
+      },
+    ]);
+    expect(() => readIndicatorCsv('a,b\n1,2')).toThrow(/KODE INDIKATOR/);
   });
 });

@@ -11,9 +11,8 @@ import { forbidden } from '../tenancy/regency-access.service';
 import { canAnalyseCases, canRecordCases, canSeeCaseIdentities, canSignOffCases } from './aks-access';
 import { AksAudits, assertAuditOpen } from './aks-audits.service';
 import { AksCases, maxCsvBytes } from './aks-cases.service';
-import { receiveMultipartFile, UploadError } from '../common/multipart-upload';
-import { uploadRefusal } from '../common/upload-refusal';
 import { MalwareScanner } from '../common/malware-scanner.service';
+import { multipartFileBody, receiveScannedFile } from '../common/scanned-upload';
 
 /** A cell as a person types it: text or a number (JSON), read like the CSV column. */
 const cell = z.union([z.string().max(500), z.number()]).transform((value) => String(value));
@@ -64,9 +63,7 @@ export class AksCasesController {
   @Post('aks/audits/:id/cases/import')
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
+  @ApiBody(multipartFileBody)
   @ApiOperation({
     summary:
       'Imports candidate cases from a CSV (README "AKS CSV import"); answers a report row by row, keeps the good rows',
@@ -77,14 +74,7 @@ export class AksCasesController {
     @Req() request: Request,
   ) {
     const audit = await this.audits.writable(principal, params.id, canRecordCases);
-    let content: Buffer;
-    try {
-      ({ content } = await receiveMultipartFile(request, { maxBytes: maxCsvBytes }));
-      await this.scanner.check(content);
-    } catch (error) {
-      if (error instanceof UploadError) throw uploadRefusal(error.reason, maxCsvBytes);
-      throw error;
-    }
+    const { content } = await receiveScannedFile(request, this.scanner, maxCsvBytes);
     return this.cases.importCsv(audit, principal, content);
   }
 

@@ -9,6 +9,12 @@ import {
 } from '@konvergensi/domain';
 import type { IndicatorValueRecord } from '@konvergensi/persistence';
 
+/**
+ * What the forms print where the data does not exist: `NA`, and the spreadsheet errors that a
+ * formula over such cells leaves (003 §F prints `#VALUE!` and `#DIV/0!`).
+ */
+export const notAvailableMark = /^(NA|N\/A|#N\/A|#VALUE!|#DIV\/0!|#REF!|#NUM!)$/i;
+
 /** Longest confirmation note kept for a value its plausibility warnings question. */
 export const confirmationNoteMaxLength = 500;
 

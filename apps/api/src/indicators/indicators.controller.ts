@@ -14,12 +14,13 @@ import {
   achievementOf,
   checkIndicatorEntries,
   confirmationNoteMaxLength,
-  storedColumns,
+  notAvailableMark,
   storedInput,
 } from './indicator-entry';
 import { IndicatorPlausibility, plausibilityOf } from './indicator-plausibility.service';
+import { storeIndicatorValues } from './indicator-values.store';
 
-const periodParams = z.strictObject({
+export const periodParams = z.strictObject({
   code: regencyCodeSchema,
   year: yearSchema,
   semester: z.enum(['1', '2'], 'semester harus 1 atau 2').transform(Number),
@@ -32,11 +33,6 @@ const amount = z.number().max(1e12, 'angka terlalu besar');
 /** Why the data is not available; the domain requires one (an empty reason gets a clear 422). */
 const notAvailableReason = nameSchema(0, notAvailableReasonMaxLength);
 
-/**
- * What the forms print where the data does not exist: `NA`, and the spreadsheet errors that a
- * formula over such cells leaves (003 §F prints `#VALUE!` and `#DIV/0!`).
- */
-const notAvailableMark = /^(NA|N\/A|#N\/A|#VALUE!|#DIV\/0!|#REF!|#NUM!)$/i;
 const valueFields = ['numerator', 'denominator', 'count', 'percent', 'answer'] as const;
 
 /**
@@ -73,7 +69,7 @@ const indicatorValuesBody = z.strictObject({
 
 const confirmationBody = z.strictObject({ code: indicatorCode, note: confirmationNote });
 
-const indicatorEditors = ['tpps_secretary', 'opd_officer', 'opd_head'] as const;
+export const indicatorEditors = ['tpps_secretary', 'opd_officer', 'opd_head'] as const;
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -109,53 +105,14 @@ export class IndicatorsController {
         rejected,
       );
     }
-    const confirmedAt = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      for (const entry of accepted) {
-        const input = entry.input;
-        // A value sent again without a note is judged afresh: an earlier note does not cover it.
-        const confirmation =
-          entry.note === undefined
-            ? { confirmationNote: null, confirmedBy: null, confirmedAt: null }
-            : { confirmationNote: entry.note, confirmedBy: principal.userId, confirmedAt };
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(IndicatorValueRecord)
-          .values({
-            regencyCode: params.code,
-            year: params.year,
-            semester: params.semester,
-            indicatorCode: entry.primaryCode,
-            reportedCode: entry.reportedCode,
-            reportedKind: entry.reportedKind,
-            ...storedColumns(input),
-            ...confirmation,
-            submittedBy: principal.userId,
-            reviewStatus: 'submitted',
-          })
-          .orUpdate(
-            [
-              'reported_code',
-              'reported_kind',
-              'numerator',
-              'denominator',
-              'count_value',
-              'answer',
-              'percent_value',
-              'not_available_reason',
-              'confirmation_note',
-              'confirmed_by',
-              'confirmed_at',
-              'submitted_by',
-              'review_status',
-              'submitted_at',
-            ],
-            ['regency_code', 'year', 'semester', 'indicator_code'],
-          )
-          .execute();
-      }
-    });
+    await this.dataSource.transaction((manager) =>
+      storeIndicatorValues(
+        manager,
+        { regencyCode: params.code, year: params.year, semester: params.semester },
+        principal.userId,
+        accepted,
+      ),
+    );
     return this.get(principal, params);
   }
 

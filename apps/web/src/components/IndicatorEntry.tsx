@@ -16,6 +16,7 @@ import {
   type EntryDraft,
   type FieldIssue,
 } from '../lib/validation';
+import { IndicatorImport } from './IndicatorImport';
 import { ErrorNote } from './ui';
 
 interface StoredValues {
@@ -380,6 +381,7 @@ export function IndicatorEntry({ regencyCode }: { regencyCode: string }) {
           </p>
         )}
       </form>
+      <IndicatorImport path={path} onStored={stored.reload} />
       {stored.data && stored.data.values.length > 0 && (
         <div className="table-wrap">
           <table className="table stacked">

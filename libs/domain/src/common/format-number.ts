@@ -30,3 +30,16 @@ export function roundHalfUp(value: number, decimals: number): number {
   const shifted = text.includes('e') ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
   return (sign * Math.round(shifted)) / 10 ** decimals;
 }
+
+/**
+ * Reads a number written the Indonesian way, as forms and CSVs carry it: dots group thousands,
+ * one comma is the decimal mark (`47.432`, `44,63`); a plain `12.5` (one dot, not three digits
+ * after it) is read as a decimal, as spreadsheets in an English locale write it. NaN otherwise.
+ */
+export function parseNumberId(text: string): number {
+  const trimmed = text.trim().replace(/\s/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(trimmed)) return Number(trimmed.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d+(,\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  if (/^-?\d+\.\d+$/.test(trimmed)) return Number(trimmed);
+  return Number.NaN;
+}
