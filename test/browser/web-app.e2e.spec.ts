@@ -162,7 +162,7 @@ describe('web app in a real browser', () => {
     await officer.getByRole('heading', { level: 1, name: title }).waitFor();
 
     // Upload a PDF with the progress bar, then submit with it.
-    await officer.locator('input[type="file"]').setInputFiles({
+    await officer.getByLabel('Pilih berkas').setInputFiles({
       name: 'bukti-tahap.pdf',
       mimeType: 'application/pdf',
       buffer: pdfBytes('bukti web'),

@@ -28,6 +28,7 @@ export function TaskPage({ id }: { id: string }) {
 
 function TaskView({ task, evidence, reload }: { task: TaskDetail; evidence: EvidenceFile[]; reload: () => void }) {
   const { t, user, locale, timeZone } = useApp();
+  const [entryOpen, setEntryOpen] = useState(false);
   const isAssignee =
     task.permissions?.canWork ??
     (hasRole(user, 'opd_officer', 'opd_head') && !!user?.unit && user.unit.id === task.unit?.id);
@@ -114,9 +115,10 @@ function TaskView({ task, evidence, reload }: { task: TaskDetail; evidence: Evid
       )}
       {canDecide && <DecisionForm taskId={task.id} onDone={reload} />}
       {isAssignee && user?.regencyCode && (
-        <details className="panel">
+        <details className="panel" onToggle={(e) => setEntryOpen(e.currentTarget.open)}>
           <summary>{t('indicatorEntryTitle')}</summary>
-          <IndicatorEntry regencyCode={user.regencyCode} />
+          {/* Mounted when opened: the catalogue and the stored values load only for who enters values. */}
+          {entryOpen && <IndicatorEntry regencyCode={user.regencyCode} />}
         </details>
       )}
 
